@@ -1,0 +1,247 @@
+// `opora` — the command line: the same services the server uses, for operators on the server itself.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, Option } from 'commander';
+import { userInput } from '../contract/api.ts';
+import { DomainError, isDomainError } from '../domain/errors.ts';
+import { roleLabels, roles } from '../domain/roles.ts';
+import { createBackup, restoreBackup } from '../services/backup.ts';
+import { systemActor } from '../services/context.ts';
+import { DEMO_PASSWORD, createDemoRegionIfEmpty } from '../services/demo.ts';
+import { importOrganisations } from '../services/import-organisations.ts';
+import { createUser, issueResetLink, setUserPassword } from '../services/users.ts';
+import { type Database, openDatabase } from '../storage/database.ts';
+import { findMunicipality, findRegionByCode } from '../storage/territories-repo.ts';
+import { findOrganisationByCode } from '../storage/organisations-repo.ts';
+import { findUserByLogin } from '../storage/users-repo.ts';
+import { buildServer } from '../server/app.ts';
+import { type Config, configVariables, readConfig } from './config.ts';
+import { exitCodeOf } from './exit-codes.ts';
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const version: string = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version;
+
+async function withDatabase<T>(config: Config, work: (d: Database) => Promise<T>): Promise<T> {
+  const d = await openDatabase(config.database);
+  try {
+    await d.migrate();
+    return await work(d);
+  } finally {
+    await d.close();
+  }
+}
+
+/** Runs the CLI and returns the exit code; `serve` resolves only when the server stops. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  let exitCode = 0;
+  const print = (json: boolean, value: unknown, text: string) => io.out(json ? JSON.stringify(value, null, 2) : text);
+  const config = () => readConfig(io.env);
+
+  const program = new Command('opora')
+    .description('Опора — адресная поддержка школ с низкими образовательными результатами')
+    .version(version, '-v, --version', 'версия')
+    .helpOption('-h, --help', 'справка по команде')
+    .addHelpCommand(false)
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .addHelpText('after', `\nПеременные окружения: ${configVariables.join(', ')} (см. README.md).`);
+
+  program
+    .command('serve')
+    .description('запустить сервер и веб-интерфейс (миграции применяются автоматически)')
+    .option('--port <n>', 'порт (по умолчанию PORT или 3000)')
+    .option('--host <host>', 'адрес (по умолчанию HOST или 127.0.0.1)')
+    .action(async (o: { port?: string; host?: string }) => {
+      const c = config();
+      const d = await openDatabase(c.database);
+      await d.migrate();
+      const accounts = c.OPORA_DEMO ? await createDemoRegionIfEmpty(d.db) : [];
+      const app = await buildServer(d, {
+        secure: c.secure,
+        sessionHours: c.OPORA_SESSION_HOURS,
+        uploadLimitMb: c.OPORA_UPLOAD_LIMIT_MB,
+        trustProxy: c.OPORA_TRUST_PROXY,
+        webDir: path.join(root, 'dist', 'web'),
+        logLevel: c.OPORA_LOG_LEVEL,
+        version,
+      });
+      const port = o.port ? Number(o.port) : c.PORT;
+      const host = o.host ?? c.HOST;
+      await app.listen({ port, host });
+      const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+      io.out(`Опора ${version} работает: http://${shown}:${port}/  (база: ${d.where})`);
+      io.out(`Документация API: http://${shown}:${port}/api/docs`);
+      if (accounts.length) {
+        io.out('\nСоздан демонстрационный регион (демонстрационные данные). Учётные записи:');
+        for (const a of accounts) io.out(`  ${a.login.padEnd(14)} ${roleLabels[a.role].padEnd(28)} ${a.territory}`);
+        io.out(`Пароль для всех демонстрационных учётных записей: ${DEMO_PASSWORD}\n`);
+      }
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          app.close().then(() => d.close()).then(resolve, resolve);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+
+  program
+    .command('migrate')
+    .description('применить миграции схемы базы данных')
+    .option('--json', 'вывод в формате JSON')
+    .action(async (o: { json?: boolean }) => {
+      await withDatabase(config(), async (d) => print(Boolean(o.json), { ok: true, database: d.where }, `Схема базы данных актуальна (${d.where}).`));
+    });
+
+  const user = program.command('user').description('учётные записи').helpOption('-h, --help', 'справка по команде');
+  user
+    .command('create')
+    .description('создать учётную запись; без --password выдаётся ссылка-приглашение')
+    .requiredOption('--login <login>', 'логин')
+    .requiredOption('--name <fullName>', 'ФИО')
+    .addOption(new Option('--role <role>', 'роль').choices(roles as unknown as string[]).makeOptionMandatory())
+    .option('--region <code>', 'код региона')
+    .option('--municipality <code>', 'код муниципалитета')
+    .option('--organisation <code>', 'код организации')
+    .option('--email <email>', 'электронная почта', '')
+    .option('--password <password>', 'пароль (не короче 10 символов)')
+    .option('--json', 'вывод в формате JSON')
+    .action(async (o: Record<string, string | boolean | undefined>) => {
+      await withDatabase(config(), async (d) => {
+        const region = o.region ? await findRegionByCode(d.db, String(o.region)) : null;
+        if (o.region && !region) throw new DomainError('not_found', `Регион с кодом «${o.region}» не найден.`);
+        const municipality = region && o.municipality ? await findMunicipality(d.db, region.id, String(o.municipality)) : null;
+        if (o.municipality && !municipality) throw new DomainError('not_found', `Муниципалитет с кодом «${o.municipality}» не найден.`);
+        const organisation = region && o.organisation ? await findOrganisationByCode(d.db, region.id, String(o.organisation)) : null;
+        if (o.organisation && !organisation) throw new DomainError('not_found', `Организация с кодом «${o.organisation}» не найдена.`);
+        const input = userInput.safeParse({
+          login: o.login,
+          fullName: o.name,
+          email: o.email,
+          role: o.role,
+          regionId: region?.id ?? null,
+          municipalityId: municipality?.id ?? null,
+          organisationId: organisation?.id ?? null,
+          password: o.password,
+        });
+        if (!input.success)
+          throw new DomainError('validation.failed', input.error.issues.map((i) => i.message).join('\n'));
+        const res = await createUser({ db: d.db, actor: systemActor }, input.data);
+        print(Boolean(o.json), res, `Создана учётная запись ${res.user.login} (${roleLabels[res.user.role]}, ${res.user.territoryName}).${res.link ? `\nСсылка-приглашение (действует до ${res.link.expiresAt}): ${res.link.path}` : ''}`);
+      });
+    });
+  user
+    .command('reset')
+    .description('сбросить пароль: задать новый (--password) или выдать ссылку для сброса')
+    .argument('<login>', 'логин')
+    .option('--password <password>', 'новый пароль (не короче 10 символов)')
+    .option('--json', 'вывод в формате JSON')
+    .action(async (login: string, o: { password?: string; json?: boolean }) => {
+      await withDatabase(config(), async (d) => {
+        const ctx = { db: d.db, actor: systemActor };
+        if (o.password) {
+          if (o.password.length < 10) throw new DomainError('auth.password_weak', 'Пароль должен содержать не менее 10 символов.');
+          await setUserPassword(ctx, login, o.password);
+          print(Boolean(o.json), { login, passwordSet: true }, `Пароль пользователя ${login} изменён, все его сеансы завершены.`);
+          return;
+        }
+        const u = await findUserByLogin(d.db, login);
+        if (!u) throw new DomainError('not_found', `Пользователь «${login}» не найден.`);
+        const link = await issueResetLink(ctx, u.id);
+        print(Boolean(o.json), { login, ...link }, `Ссылка для сброса пароля ${login} (действует до ${link.expiresAt}): ${link.path}`);
+      });
+    });
+
+  program
+    .command('import-organisations')
+    .description('импорт организаций из CSV или XLSX; без --commit только проверка')
+    .argument('<file>', 'файл .csv или .xlsx')
+    .option('--commit', 'сохранить, если ошибок нет')
+    .option('--json', 'вывод в формате JSON')
+    .action(async (file: string, o: { commit?: boolean; json?: boolean }) => {
+      const bytes = readFileSync(file);
+      await withDatabase(config(), async (d) => {
+        let report;
+        try {
+          report = await importOrganisations({ db: d.db, actor: systemActor }, { name: path.basename(file), bytes }, { commit: Boolean(o.commit) });
+        } catch (e) {
+          if (isDomainError(e) && e.code === 'import.invalid' && !o.json) {
+            io.err(formatProblems(e.details?.problems ?? []));
+          }
+          throw e;
+        }
+        const text = [
+          `${report.committed ? 'Загружено' : 'Проверено (без сохранения)'}: строк ${report.rows}; создать ${report.created}, изменить ${report.updated}, без изменений ${report.unchanged}.`,
+          ...report.warnings.map((w) => `Предупреждение: ${w.message}`),
+          report.problems.length ? `Ошибок: ${report.problems.length}. Ничего не сохранено.\n${formatProblems(report.problems)}` : '',
+          !report.committed && report.problems.length === 0 ? 'Ошибок нет. Чтобы сохранить, повторите с --commit.' : '',
+        ].filter(Boolean);
+        print(Boolean(o.json), report, text.join('\n'));
+        if (report.problems.length) exitCode = exitCodeOf['import.invalid'];
+      });
+    });
+
+  program
+    .command('backup')
+    .description('сохранить все данные в файл резервной копии (.json.gz)')
+    .argument('<file>', 'файл резервной копии')
+    .option('--json', 'вывод в формате JSON')
+    .action(async (file: string, o: { json?: boolean }) => {
+      await withDatabase(config(), async (d) => {
+        const { bytes, rows } = await createBackup(d.db, d.engine);
+        writeFileSync(file, bytes);
+        print(Boolean(o.json), { file, bytes: bytes.length, rows }, `Резервная копия сохранена: ${file} (${bytes.length} байт; ${summarise(rows)}).`);
+      });
+    });
+
+  program
+    .command('restore')
+    .description('заменить все данные содержимым резервной копии (в одной транзакции)')
+    .argument('<file>', 'файл резервной копии')
+    .option('--json', 'вывод в формате JSON')
+    .action(async (file: string, o: { json?: boolean }) => {
+      const bytes = readFileSync(file);
+      await withDatabase(config(), async (d) => {
+        const rows = await restoreBackup(d.db, bytes);
+        print(Boolean(o.json), { file, rows }, `Данные восстановлены из ${file} (${summarise(rows)}) в ${d.where}.`);
+      });
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (isDomainError(e)) {
+      if (!argv.includes('--json') || e.code !== 'import.invalid') io.err(`Ошибка: ${e.message}`);
+      if (argv.includes('--json')) io.out(JSON.stringify({ error: { code: e.code, message: e.message, problems: e.details?.problems } }, null, 2));
+      return exitCodeOf[e.code];
+    }
+    const code = (e as { code?: string }).code;
+    if (code === 'ENOENT') {
+      io.err(`Ошибка: файл не найден: ${(e as { path?: string }).path ?? ''}`);
+      return exitCodeOf.not_found;
+    }
+    io.err(`Непредвиденная ошибка: ${(e as Error).message}`);
+    return 1;
+  }
+}
+
+function formatProblems(problems: { row?: number; column?: string; cell?: string; message: string }[]): string {
+  return problems
+    .map((p) => `  ${p.row !== undefined ? `строка ${p.row}` : ''}${p.column ? `, столбец ${p.column}` : ''}${p.cell ? ` (${p.cell})` : ''}: ${p.message}`)
+    .join('\n');
+}
+
+const summarise = (rows: Record<string, number>) =>
+  Object.entries(rows)
+    .map(([t, n]) => `${t}: ${n}`)
+    .join(', ');

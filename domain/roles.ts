@@ -1,0 +1,138 @@
+// Roles, the territory each role is bound to, and the permission table. Authorisation is deny-by-default:
+// a permission absent from the table is refused, and every check also tests the target's territory.
+
+export const roles = [
+  'admin',
+  'regional_coordinator',
+  'municipal_coordinator',
+  'school',
+  'curator',
+  'observer',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const roleLabels: Record<Role, string> = {
+  admin: 'Администратор',
+  regional_coordinator: 'Региональный координатор',
+  municipal_coordinator: 'Муниципальный координатор',
+  school: 'Школа',
+  curator: 'Куратор',
+  observer: 'Наблюдатель',
+};
+
+export interface Actor {
+  userId: string;
+  login: string;
+  role: Role;
+  regionId: string | null;
+  municipalityId: string | null;
+  organisationId: string | null;
+}
+
+/** Where a record lives. A region's record has no municipality; a municipality's record has no organisation. */
+export interface Place {
+  regionId: string | null;
+  municipalityId?: string | null;
+  organisationId?: string | null;
+}
+
+/** The part of the country an actor may see. Lists are filtered by it in SQL. */
+export type Scope =
+  | { kind: 'all' }
+  | { kind: 'region'; regionId: string }
+  | { kind: 'municipality'; regionId: string; municipalityId: string }
+  | { kind: 'organisation'; regionId: string; organisationId: string }
+  | { kind: 'none' };
+
+export function scopeOf(actor: Actor): Scope {
+  const { role, regionId, municipalityId, organisationId } = actor;
+  if (role === 'admin') return { kind: 'all' };
+  if (!regionId) return { kind: 'none' };
+  switch (role) {
+    case 'regional_coordinator':
+      return { kind: 'region', regionId };
+    case 'municipal_coordinator':
+      return municipalityId ? { kind: 'municipality', regionId, municipalityId } : { kind: 'none' };
+    case 'observer':
+      return municipalityId ? { kind: 'municipality', regionId, municipalityId } : { kind: 'region', regionId };
+    case 'school':
+    case 'curator':
+      return organisationId ? { kind: 'organisation', regionId, organisationId } : { kind: 'none' };
+  }
+}
+
+/** True when the place lies inside the scope. */
+export function scopeContains(scope: Scope, place: Place): boolean {
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'none':
+      return false;
+    case 'region':
+      return place.regionId === scope.regionId;
+    case 'municipality':
+      return place.regionId === scope.regionId && place.municipalityId === scope.municipalityId;
+    case 'organisation':
+      return place.regionId === scope.regionId && place.organisationId === scope.organisationId;
+  }
+}
+
+export const permissionNames = [
+  'territory.read',
+  'territory.write',
+  'region.create',
+  'organisation.read',
+  'organisation.write',
+  'person.read',
+  'person.write',
+  'user.read',
+  'user.write',
+  'audit.read',
+] as const;
+export type Permission = (typeof permissionNames)[number];
+
+/** The declared policy: which role holds which permission (always within its scope). */
+export const policy: Record<Role, readonly Permission[]> = {
+  admin: permissionNames,
+  regional_coordinator: [
+    'territory.read',
+    'territory.write',
+    'organisation.read',
+    'organisation.write',
+    'person.read',
+    'person.write',
+    'user.read',
+    'audit.read',
+  ],
+  municipal_coordinator: ['territory.read', 'organisation.read', 'organisation.write', 'person.read', 'person.write'],
+  school: ['territory.read', 'organisation.read', 'person.read', 'person.write'],
+  curator: ['territory.read', 'organisation.read', 'person.read', 'person.write'],
+  observer: ['territory.read', 'organisation.read', 'person.read'],
+};
+
+export function hasPermission(actor: Actor, permission: Permission): boolean {
+  return policy[actor.role].includes(permission);
+}
+
+/** The one access check: permission held by the role, and the target inside the actor's scope. */
+export function can(actor: Actor, permission: Permission, place?: Place): boolean {
+  if (!hasPermission(actor, permission)) return false;
+  if (!place) return true;
+  return scopeContains(scopeOf(actor), place);
+}
+
+/** Which territory fields a role's account must carry. */
+export function bindingRequired(role: Role): { region: boolean; municipality: boolean; organisation: boolean } {
+  switch (role) {
+    case 'admin':
+      return { region: false, municipality: false, organisation: false };
+    case 'regional_coordinator':
+    case 'observer':
+      return { region: true, municipality: false, organisation: false };
+    case 'municipal_coordinator':
+      return { region: true, municipality: true, organisation: false };
+    case 'school':
+    case 'curator':
+      return { region: true, municipality: false, organisation: true };
+  }
+}

@@ -1,0 +1,164 @@
+// Builds the HTTP server: security plugins, zod validation, OpenAPI at /api/docs, the API routes and the
+// web UI. Every route is the same short story: auth, validate, one service call, shape the response.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  type ZodTypeProvider,
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { DomainError, isDomainError } from '../domain/errors.ts';
+import type { Database } from '../storage/database.ts';
+import { httpStatusOf } from './error-status.ts';
+import { auditRoutes } from './routes/audit/routes.ts';
+import { authRoutes } from './routes/auth/routes.ts';
+import { healthRoutes } from './routes/health/routes.ts';
+import { organisationRoutes } from './routes/organisations/routes.ts';
+import { peopleRoutes } from './routes/people/routes.ts';
+import { territoryRoutes } from './routes/territories/routes.ts';
+import { userRoutes } from './routes/users/routes.ts';
+import { checkCsrf, loadSession } from './session.ts';
+
+export interface ServerOptions {
+  /** Cookies get `Secure` and responses HSTS: set when Опора is served over TLS. */
+  secure: boolean;
+  sessionHours: number;
+  uploadLimitMb: number;
+  trustProxy: boolean;
+  /** Folder of the built web UI; null serves the API only. */
+  webDir: string | null;
+  logLevel: string;
+  version: string;
+  /** Requests per minute per address on the login route. */
+  loginRateLimit?: number;
+}
+
+export interface RouteDeps {
+  database: Database;
+  options: ServerOptions;
+}
+
+export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+
+// Personal data must never reach the logs: cookies, CSRF tokens and auth headers are redacted, bodies
+// are not logged at all.
+const redact = ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
+
+export async function buildServer(database: Database, options: ServerOptions): Promise<App> {
+  const app = Fastify({
+    logger: options.logLevel === 'silent' ? false : { level: options.logLevel, redact },
+    trustProxy: options.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine injects CSS variables at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: options.secure ? [] : null,
+      },
+    },
+    hsts: options.secure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: options.uploadLimitMb * 1024 * 1024, files: 1, fields: 10 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Опора API', description: 'API информационной системы «Опора»', version: options.version },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'opora_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.decorateRequest('session', null);
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
+    await loadSession(database.db, req);
+    checkCsrf(req);
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    if (isDomainError(err)) {
+      const status = httpStatusOf[err.code];
+      return reply.status(status).send({ error: { code: err.code, message: err.message, problems: err.details?.problems, ...details(err) } });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const problems = err.validation.map((v) => ({
+        field: v.instancePath.replace(/^\//, '').replace(/\//g, '.') || undefined,
+        message: v.message ?? 'Неверное значение.',
+      }));
+      return reply.status(400).send({ error: { code: 'validation.failed', message: 'Проверьте введённые данные.', problems } });
+    }
+    const e = err as { statusCode?: number; code?: string };
+    if (e.code === 'FST_REQ_FILE_TOO_LARGE' || e.statusCode === 413)
+      return reply.status(413).send({ error: { code: 'import.format', message: `Файл больше допустимого размера (${options.uploadLimitMb} МБ).` } });
+    if (e.statusCode === 429)
+      return reply.status(429).send({ error: { code: 'auth.throttled', message: 'Слишком много запросов. Подождите минуту и повторите.' } });
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
+      return reply.status(e.statusCode).send({ error: { code: 'validation.failed', message: 'Некорректный запрос.' } });
+    // Unknown errors: log the detail, answer a generic message so internals never leak.
+    req.log.error(err);
+    return reply.status(500).send({ error: { code: 'internal', message: 'Внутренняя ошибка сервера. Повторите попытку позже.' } });
+  });
+
+  const deps: RouteDeps = { database, options };
+  await app.register(
+    async (plain) => {
+      const api = plain.withTypeProvider<ZodTypeProvider>();
+      await healthRoutes(api, deps);
+      await authRoutes(api, deps);
+      await territoryRoutes(api, deps);
+      await organisationRoutes(api, deps);
+      await peopleRoutes(api, deps);
+      await userRoutes(api, deps);
+      await auditRoutes(api, deps);
+    },
+    { prefix: '/api' },
+  );
+
+  if (options.webDir && existsSync(path.join(options.webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: options.webDir, wildcard: false, index: ['index.html'] });
+    // The SPA owns every non-API path.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api/') || req.method !== 'GET')
+        return reply.status(404).send({ error: { code: 'not_found', message: 'Адрес не найден.' } });
+      return reply.sendFile('index.html');
+    });
+  } else {
+    app.setNotFoundHandler((_req, reply) =>
+      reply.status(404).send({ error: { code: 'not_found', message: 'Адрес не найден.' } }),
+    );
+  }
+  return app;
+}
+
+function details(err: DomainError): Record<string, unknown> {
+  const { problems: _p, ...rest } = err.details ?? {};
+  return Object.keys(rest).length ? { details: rest } : {};
+}

@@ -1,0 +1,16 @@
+import type { FastifyReply } from 'fastify';
+
+const types = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/** Sends a generated file with a Cyrillic file name (RFC 6266 / RFC 5987) and an ASCII fallback. */
+export function sendFile(reply: FastifyReply, bytes: Uint8Array, baseName: string, format: keyof typeof types) {
+  const name = `${baseName}.${format}`;
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
+  return reply
+    .header('content-type', types[format])
+    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+    .send(Buffer.from(bytes));
+}

@@ -1,0 +1,56 @@
+// Reading the session cookie, resolving the actor, and the CSRF check on state-changing requests.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../domain/errors.ts';
+import type { Actor } from '../domain/roles.ts';
+import { type SessionInfo, sessionActor } from '../services/auth.ts';
+import type { ServiceContext } from '../services/context.ts';
+import type { Db } from '../storage/database.ts';
+
+export const SESSION_COOKIE = 'opora_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: { actor: Actor; csrfToken: string; token: string } | null;
+  }
+}
+
+export async function loadSession(db: Db, req: FastifyRequest): Promise<void> {
+  req.session = null;
+  const token = req.cookies[SESSION_COOKIE];
+  if (!token || token.length > 200) return;
+  const found = await sessionActor(db, token, new Date());
+  if (found) req.session = { ...found, token };
+}
+
+/** The service context of an authenticated request; 401 otherwise. */
+export function contextOf(db: Db, req: FastifyRequest): ServiceContext {
+  if (!req.session) throw new DomainError('auth.required', 'Войдите в систему.');
+  return { db, actor: req.session.actor };
+}
+
+/**
+ * CSRF: a state-changing request must carry the session's token in a header. A cross-site form cannot set
+ * headers, and SameSite=Lax keeps the cookie off cross-site POSTs as a second line.
+ */
+export function checkCsrf(req: FastifyRequest): void {
+  if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return;
+  if (!req.session) return; // unauthenticated requests are refused by the route itself
+  const sent = req.headers[CSRF_HEADER];
+  if (typeof sent !== 'string' || sent !== req.session.csrfToken)
+    throw new DomainError('auth.csrf', 'Запрос отклонён защитой от подделки (CSRF). Обновите страницу и повторите.');
+}
+
+export function setSessionCookie(reply: FastifyReply, s: SessionInfo, secure: boolean): void {
+  reply.setCookie(SESSION_COOKIE, s.token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    expires: s.expiresAt,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+}

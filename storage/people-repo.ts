@@ -1,0 +1,70 @@
+import { type SQL, and, asc, eq, ilike, or, sql } from 'drizzle-orm';
+import type { Person } from '../contract/api.ts';
+import type { Scope } from '../domain/roles.ts';
+import { escapeLike } from './audit-repo.ts';
+import type { Executor } from './database.ts';
+import { organisations, people } from './schema.ts';
+import { scopeCondition } from './scope-filter.ts';
+
+const columns = {
+  id: people.id,
+  regionId: people.regionId,
+  municipalityId: people.municipalityId,
+  organisationId: people.organisationId,
+  organisationName: organisations.shortName,
+  fullName: people.fullName,
+  position: people.position,
+  email: people.email,
+  phone: people.phone,
+  version: people.version,
+};
+
+export interface PersonFilter {
+  regionId?: string;
+  municipalityId?: string;
+  organisationId?: string;
+  q?: string;
+}
+
+export async function listPeople(
+  ex: Executor,
+  scope: Scope,
+  f: PersonFilter,
+  limit: number,
+  offset: number,
+): Promise<{ items: Person[]; total: number }> {
+  const q = f.q ? `%${escapeLike(f.q)}%` : null;
+  const where: SQL | undefined = and(
+    scopeCondition(scope, { region: people.regionId, municipality: people.municipalityId, organisation: people.organisationId }),
+    f.regionId ? eq(people.regionId, f.regionId) : undefined,
+    f.municipalityId ? eq(people.municipalityId, f.municipalityId) : undefined,
+    f.organisationId ? eq(people.organisationId, f.organisationId) : undefined,
+    q ? or(ilike(people.fullName, q), ilike(people.position, q)) : undefined,
+  );
+  const [items, [count]] = await Promise.all([
+    ex
+      .select(columns)
+      .from(people)
+      .leftJoin(organisations, eq(organisations.id, people.organisationId))
+      .where(where)
+      .orderBy(asc(people.fullName), asc(people.id))
+      .limit(limit)
+      .offset(offset),
+    ex.select({ n: sql<number>`count(*)::int` }).from(people).where(where),
+  ]);
+  return { items, total: count?.n ?? 0 };
+}
+
+export async function getPerson(ex: Executor, id: string): Promise<Person | null> {
+  const [row] = await ex
+    .select(columns)
+    .from(people)
+    .leftJoin(organisations, eq(organisations.id, people.organisationId))
+    .where(eq(people.id, id));
+  return row ?? null;
+}
+
+export async function insertPerson(ex: Executor, v: typeof people.$inferInsert): Promise<string> {
+  const [row] = await ex.insert(people).values(v).returning({ id: people.id });
+  return row!.id;
+}

@@ -1,0 +1,197 @@
+// The one database schema of Опора. drizzle-kit turns it into the SQL migrations in storage/migrations.
+// Rule: every table that holds a region's data carries `region_id`, so the schema can be distributed by
+// region (Citus) without redesign. Every editable record carries `version` for optimistic concurrency.
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
+const version = () => integer('version').notNull().default(1);
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+export const regions = pgTable(
+  'regions',
+  {
+    id: id(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    shortName: text('short_name').notNull(),
+    timezone: text('timezone').notNull(),
+    isDemo: boolean('is_demo').notNull().default(false),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('regions_code_uq').on(t.code)],
+);
+
+export const municipalities = pgTable(
+  'municipalities',
+  {
+    id: id(),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => regions.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('municipalities_region_code_uq').on(t.regionId, t.code),
+    uniqueIndex('municipalities_region_name_uq').on(t.regionId, t.name),
+  ],
+);
+
+/** Schools and support organisations (ИРО, ресурсный центр, ЦППМС, методический центр, МОУО …). */
+export const organisations = pgTable(
+  'organisations',
+  {
+    id: id(),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => regions.id),
+    /** Null for organisations of regional level (ИРО, the ministry). */
+    municipalityId: uuid('municipality_id').references(() => municipalities.id),
+    kind: text('kind').notNull(), // 'school' | 'support'
+    type: text('type').notNull(), // school: СОШ/ООШ/НОШ/гимназия/лицей/другое; support: ИРО/…
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    shortName: text('short_name').notNull(),
+    urban: boolean('urban'),
+    address: text('address').notNull().default(''),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('organisations_region_code_uq').on(t.regionId, t.code),
+    index('organisations_municipality_idx').on(t.regionId, t.municipalityId),
+  ],
+);
+
+export const people = pgTable(
+  'people',
+  {
+    id: id(),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => regions.id),
+    municipalityId: uuid('municipality_id').references(() => municipalities.id),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    fullName: text('full_name').notNull(),
+    position: text('position').notNull().default(''),
+    email: text('email').notNull().default(''),
+    phone: text('phone').notNull().default(''),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('people_region_org_idx').on(t.regionId, t.organisationId)],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    login: text('login').notNull(),
+    fullName: text('full_name').notNull(),
+    email: text('email').notNull().default(''),
+    role: text('role').notNull(),
+    /** Null only for administrators. */
+    regionId: uuid('region_id').references(() => regions.id),
+    municipalityId: uuid('municipality_id').references(() => municipalities.id),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    /** Null while an invitation is not accepted. */
+    passwordHash: text('password_hash'),
+    status: text('status').notNull().default('active'), // active | invited | blocked
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('users_login_uq').on(sql`lower(${t.login})`), index('users_region_idx').on(t.regionId)],
+);
+
+/** Server-side sessions; the cookie carries a random token, the table keeps only its SHA-256. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    regionId: uuid('region_id').references(() => regions.id),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** One-time tokens for invitations and password resets issued by an administrator. */
+export const userTokens = pgTable('user_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  regionId: uuid('region_id').references(() => regions.id),
+  purpose: text('purpose').notNull(), // invite | reset
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+});
+
+/** Failed login attempts, kept in the database so that throttling holds across server instances. */
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    login: text('login').notNull(),
+    ip: text('ip').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('login_failures_login_at_idx').on(t.login, t.at)],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    regionId: uuid('region_id'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid('actor_id'),
+    actorLogin: text('actor_login').notNull(),
+    action: text('action').notNull(), // create | update | delete | login | import …
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    summary: text('summary').notNull().default(''),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [index('audit_region_at_idx').on(t.regionId, t.at), index('audit_entity_idx').on(t.entity, t.entityId)],
+);
+
+export const schema = {
+  regions,
+  municipalities,
+  organisations,
+  people,
+  users,
+  sessions,
+  userTokens,
+  loginFailures,
+  auditLog,
+};

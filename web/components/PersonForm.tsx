@@ -1,0 +1,173 @@
+import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { FormEvent } from 'react';
+import { type Person, personInput, personPatch, type TerritoryTree } from '../../contract/api.ts';
+import { useCreatePerson, useUpdatePerson } from '../api/queries.ts';
+import { serverFieldErrors, useForm } from '../lib/form.ts';
+import { ErrorAlert } from './ErrorAlert.tsx';
+import { OrganisationSelect } from './OrganisationSelect.tsx';
+import { MunicipalitySelect, RegionSelect } from './TerritorySelects.tsx';
+
+interface FormValues extends Record<string, unknown> {
+  regionId: string | null;
+  municipalityId: string | null;
+  organisationId: string | null;
+  fullName: string;
+  position: string;
+  email: string;
+  phone: string;
+}
+
+interface PersonFormProps {
+  tree: TerritoryTree;
+  person?: Person;
+  defaults?: { regionId?: string | null; municipalityId?: string | null; organisationId?: string | null };
+  onSaved: (person: Person) => void;
+  onCancel: () => void;
+  onRefresh?: () => void;
+}
+
+const shownFields = ['regionId', 'municipalityId', 'organisationId', 'fullName', 'position', 'email', 'phone'];
+
+export function PersonForm({ tree, person, defaults, onSaved, onCancel, onRefresh }: PersonFormProps) {
+  const onlyRegion = tree.length === 1 ? tree[0] : undefined;
+  const onlyMunicipality = onlyRegion?.municipalities.length === 1 ? onlyRegion.municipalities[0] : undefined;
+  const form = useForm<FormValues>({
+    regionId: person?.regionId ?? defaults?.regionId ?? onlyRegion?.id ?? null,
+    municipalityId: person?.municipalityId ?? defaults?.municipalityId ?? onlyMunicipality?.id ?? null,
+    organisationId: person?.organisationId ?? defaults?.organisationId ?? null,
+    fullName: person?.fullName ?? '',
+    position: person?.position ?? '',
+    email: person?.email ?? '',
+    phone: person?.phone ?? '',
+  });
+  const create = useCreatePerson();
+  const update = useUpdatePerson(person?.id ?? '');
+  const mutation = person ? update : create;
+  const { values, set, errors } = form;
+  const onError = (error: unknown) => form.setErrors(serverFieldErrors(error));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const fields = {
+      municipalityId: values.municipalityId,
+      organisationId: values.organisationId,
+      fullName: values.fullName,
+      position: values.position,
+      email: values.email,
+      phone: values.phone,
+    };
+    if (!person) {
+      const input = form.validate(personInput, { ...fields, regionId: values.regionId });
+      if (!input) return;
+      create.mutate(input, {
+        onSuccess: (created) => {
+          notifications.show({ color: 'teal', message: `Сотрудник «${created.fullName}» добавлен.` });
+          onSaved(created);
+        },
+        onError,
+      });
+      return;
+    }
+    const changes: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(fields)) {
+      if (value !== person[key as keyof typeof fields]) changes[key] = value;
+    }
+    if (Object.keys(changes).length === 0) {
+      notifications.show({ message: 'Изменений нет.' });
+      onCancel();
+      return;
+    }
+    const patch = form.validate(personPatch, { ...changes, version: person.version });
+    if (!patch) return;
+    update.mutate(patch, {
+      onSuccess: (saved) => {
+        notifications.show({ color: 'teal', message: 'Изменения сохранены.' });
+        onSaved(saved);
+      },
+      onError,
+    });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <TextInput
+          label="ФИО"
+          value={values.fullName}
+          onChange={(e) => set('fullName', e.currentTarget.value)}
+          error={errors.fullName}
+          required
+          maxLength={300}
+          autoComplete="off"
+          data-autofocus
+        />
+        <TextInput
+          label="Должность"
+          value={values.position}
+          onChange={(e) => set('position', e.currentTarget.value)}
+          error={errors.position}
+          maxLength={300}
+        />
+        {!person && tree.length > 1 && (
+          <RegionSelect
+            tree={tree}
+            value={values.regionId}
+            onChange={(v) => {
+              set('regionId', v);
+              set('municipalityId', null);
+              set('organisationId', null);
+            }}
+            error={errors.regionId}
+            required
+          />
+        )}
+        <MunicipalitySelect
+          tree={tree}
+          regionId={values.regionId}
+          value={values.municipalityId}
+          onChange={(v) => set('municipalityId', v)}
+          error={errors.municipalityId}
+          clearable
+        />
+        <OrganisationSelect
+          regionId={values.regionId}
+          municipalityId={values.municipalityId}
+          value={values.organisationId}
+          onChange={(id, organisation) => {
+            set('organisationId', id);
+            if (organisation?.municipalityId) set('municipalityId', organisation.municipalityId);
+          }}
+          error={errors.organisationId}
+        />
+        <TextInput
+          label="Эл. почта"
+          type="email"
+          value={values.email}
+          onChange={(e) => set('email', e.currentTarget.value)}
+          error={errors.email}
+          maxLength={254}
+          autoComplete="off"
+        />
+        <TextInput
+          label="Телефон"
+          type="tel"
+          value={values.phone}
+          onChange={(e) => set('phone', e.currentTarget.value)}
+          error={errors.phone}
+          maxLength={40}
+          autoComplete="off"
+        />
+        <ErrorAlert error={mutation.error} onRefresh={onRefresh} shownFields={shownFields} />
+        <Group justify="flex-end" mt="xs">
+          <Button variant="default" onClick={onCancel}>
+            Отмена
+          </Button>
+          <Button type="submit" loading={mutation.isPending}>
+            {person ? 'Сохранить' : 'Добавить'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,88 @@
+// How values are shown: dates as ДД.ММ.ГГГГ ЧЧ:ММ in the browser's time zone, numbers and words in Russian.
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** «05.03.2024 09:07»; an empty or unreadable value becomes «—». */
+export function formatDateTime(value: string | Date | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const d = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(d.getTime())) return '—';
+  return `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** «05.03.2024». */
+export function formatDate(value: string | Date | null | undefined): string {
+  const full = formatDateTime(value);
+  return full === '—' ? full : full.slice(0, 10);
+}
+
+/** Russian plural: plural(5, ['школа', 'школы', 'школ']) → «школ». */
+export function plural(n: number, forms: readonly [string, string, string]): string {
+  const mod10 = Math.abs(n) % 10;
+  const mod100 = Math.abs(n) % 100;
+  if (mod10 === 1 && mod100 !== 11) return forms[0];
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return forms[1];
+  return forms[2];
+}
+
+export const formatNumber = (n: number) => n.toLocaleString('ru-RU');
+
+export function urbanLabel(urban: boolean | null | undefined): string {
+  if (urban === true) return 'городская';
+  if (urban === false) return 'сельская';
+  return '—';
+}
+
+export const kindLabels = { school: 'Школа', support: 'Организация поддержки' } as const;
+
+export const userStatusLabels = { active: 'Активен', invited: 'Приглашён', blocked: 'Заблокирован' } as const;
+
+export const auditActionLabels: Record<string, string> = {
+  create: 'Создание',
+  update: 'Изменение',
+  delete: 'Удаление',
+  import: 'Импорт',
+  login: 'Вход',
+  logout: 'Выход',
+  block: 'Блокировка',
+  unblock: 'Разблокировка',
+  invite: 'Приглашение',
+  'reset-link': 'Ссылка для сброса пароля',
+  'password-change': 'Смена пароля',
+  'password-reset': 'Сброс пароля',
+};
+
+export const auditEntityLabels: Record<string, string> = {
+  region: 'Регион',
+  municipality: 'Муниципалитет',
+  organisation: 'Организация',
+  person: 'Сотрудник',
+  user: 'Пользователь',
+  session: 'Сеанс',
+};
+
+/** Russian names of record fields, for the before → after view of the journal. */
+export const fieldLabels: Record<string, string> = {
+  code: 'Код',
+  name: 'Наименование',
+  shortName: 'Краткое наименование',
+  fullName: 'ФИО',
+  type: 'Тип',
+  kind: 'Вид',
+  urban: 'Местность',
+  address: 'Адрес',
+  position: 'Должность',
+  email: 'Эл. почта',
+  phone: 'Телефон',
+  login: 'Логин',
+  role: 'Роль',
+  status: 'Статус',
+  timezone: 'Часовой пояс',
+  regionId: 'Регион',
+  municipalityId: 'Муниципалитет',
+  municipalityName: 'Муниципалитет (наименование)',
+  organisationId: 'Организация',
+  organisationName: 'Организация (наименование)',
+  territoryName: 'Территория',
+  lastLoginAt: 'Последний вход',
+};

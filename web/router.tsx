@@ -1,0 +1,37 @@
+// Routes: login and the layout load with the page; every other screen is its own chunk.
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { AppLayout } from './routes/layout.tsx';
+import { LoginPage } from './routes/login.tsx';
+
+const HomePage = lazy(() => import('./routes/home.tsx'));
+const OrganisationsPage = lazy(() => import('./routes/organisations.tsx'));
+const OrganisationPage = lazy(() => import('./routes/organisation.tsx'));
+const ImportPage = lazy(() => import('./routes/organisations-import.tsx'));
+const PeoplePage = lazy(() => import('./routes/people.tsx'));
+const PersonPage = lazy(() => import('./routes/person.tsx'));
+const UsersPage = lazy(() => import('./routes/users.tsx'));
+const AuditPage = lazy(() => import('./routes/audit.tsx'));
+const SetPasswordPage = lazy(() => import('./routes/set-password.tsx'));
+const NotFoundPage = lazy(() => import('./routes/not-found.tsx'));
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  { path: '/welcome', element: <SetPasswordPage mode="invite" /> },
+  { path: '/reset', element: <SetPasswordPage mode="reset" /> },
+  {
+    path: '/',
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'organisations', element: <OrganisationsPage /> },
+      { path: 'organisations/import', element: <ImportPage /> },
+      { path: 'organisations/:id', element: <OrganisationPage /> },
+      { path: 'people', element: <PeoplePage /> },
+      { path: 'people/:id', element: <PersonPage /> },
+      { path: 'users', element: <UsersPage /> },
+      { path: 'audit', element: <AuditPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
