@@ -9,6 +9,8 @@ import { recordAudit } from '../storage/audit-repo.ts';
 
 /** Parents before children. Sessions and login failures are transient and not kept. */
 const tables = [regions, municipalities, organisations, people, users, userTokens, auditLog];
+// Paging needs a stable order: each table's primary key.
+const primaryKeyOf = (name: string) => (name === getTableName(userTokens) ? 'token_hash' : 'id');
 const serialTables = new Set<string>([getTableName(auditLog)]);
 const FORMAT = 'opora-backup';
 const FORMAT_VERSION = 1;
@@ -40,7 +42,7 @@ export async function createBackup(db: Db, engine: string, now = new Date()): Pr
       for (let offset = 0; ; offset += CHUNK) {
         const rows = await queryRows<{ r: unknown }>(
           tx,
-          sql`select row_to_json(t) as r from ${sql.identifier(name)} t order by 1 limit ${CHUNK} offset ${offset}`,
+          sql`select row_to_json(t) as r from ${sql.identifier(name)} t order by ${sql.identifier(primaryKeyOf(name))} limit ${CHUNK} offset ${offset}`,
         );
         if (rows.length === 0) break;
         lines.push(JSON.stringify({ table: name, rows: rows.map((x) => x.r) }));

@@ -1,6 +1,7 @@
 // Routes: login and the layout load with the page; every other screen is its own chunk.
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { PageLoader } from './components/Loading.tsx';
 import { AppLayout } from './routes/layout.tsx';
 import { LoginPage } from './routes/login.tsx';
 
@@ -17,8 +18,22 @@ const NotFoundPage = lazy(() => import('./routes/not-found.tsx'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
-  { path: '/welcome', element: <SetPasswordPage mode="invite" /> },
-  { path: '/reset', element: <SetPasswordPage mode="reset" /> },
+  {
+    path: '/welcome',
+    element: (
+      <Suspense fallback={<PageLoader fullHeight />}>
+        <SetPasswordPage mode="invite" />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/reset',
+    element: (
+      <Suspense fallback={<PageLoader fullHeight />}>
+        <SetPasswordPage mode="reset" />
+      </Suspense>
+    ),
+  },
   {
     path: '/',
     element: <AppLayout />,
