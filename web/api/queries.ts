@@ -38,17 +38,25 @@ export function createQueryClient(): QueryClient {
         staleTime: 30_000,
         refetchOnWindowFocus: false,
         // Client errors (403, 404, 409 …) will not change on retry; network and server errors might.
-        retry: (failures, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 2,
+        retry: (failures, error) =>
+          !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 2,
       },
     },
   });
   // A session that expired while the page was open: drop the user so the layout sends them to the login page.
+  // A rejected CSRF token: reload the session so the next attempt carries the current token.
+  const onError = (error: unknown) => {
+    if (!(error instanceof ApiError)) return;
+    if (error.code === 'auth.required') client.setQueryData(meKey, null);
+    else if (error.code === 'auth.csrf') void client.invalidateQueries({ queryKey: meKey });
+  };
   client.getQueryCache().subscribe((event) => {
-    if (event.type !== 'updated' || event.action.type !== 'error') return;
-    const error = event.action.error;
-    if (error instanceof ApiError && error.status === 401 && event.query.queryKey[0] !== 'me') {
-      client.setQueryData(['me'], null);
+    if (event.type === 'updated' && event.action.type === 'error' && event.query.queryKey[0] !== 'me') {
+      onError(event.action.error);
     }
+  });
+  client.getMutationCache().subscribe((event) => {
+    if (event.type === 'updated' && event.action.type === 'error') onError(event.action.error);
   });
   return client;
 }
@@ -118,7 +126,8 @@ export function useSetPasswordByToken(mode: 'invite' | 'reset') {
 
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) => api.post<unknown>('/api/auth/password', body),
+    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
+      api.post<unknown>('/api/auth/password', body),
   });
 }
 
@@ -217,7 +226,8 @@ export function useImportOrganisations() {
       form.append('file', file, file.name);
       return api.post<ImportReport>('/api/organisations/import', form, { commit });
     },
-    onSuccess: (report) => (report.committed ? invalidate('organisations', 'organisation', 'tree', 'audit') : undefined),
+    onSuccess: (report) =>
+      report.committed ? invalidate('organisations', 'organisation', 'tree', 'audit') : undefined,
   });
 }
 
@@ -273,7 +283,8 @@ export function useDeletePerson() {
   const client = useQueryClient();
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (p: { id: string; version: number }) => api.delete<unknown>(`/api/people/${p.id}`, { version: p.version }),
+    mutationFn: (p: { id: string; version: number }) =>
+      api.delete<unknown>(`/api/people/${p.id}`, { version: p.version }),
     onSuccess: (_data, p) => {
       client.removeQueries({ queryKey: ['person', p.id] });
       return invalidate('people', 'audit');

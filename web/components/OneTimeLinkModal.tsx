@@ -31,8 +31,7 @@ export function OneTimeLinkModal({ link, title, description, onClose }: OneTimeL
           </Text>
         )}
         <Alert color="yellow" variant="light" title="Ссылка показывается один раз">
-          Скопируйте её сейчас и передайте пользователю удобным способом. Потом её можно будет только выпустить
-          заново.
+          Скопируйте её сейчас и передайте пользователю удобным способом. Потом её можно будет только выпустить заново.
         </Alert>
         <Group justify="flex-end">
           <CopyButton value={url}>

@@ -1,12 +1,7 @@
 import { Button, Group, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { FormEvent } from 'react';
-import {
-  type Organisation,
-  organisationInput,
-  organisationPatch,
-  type TerritoryTree,
-} from '../../contract/api.ts';
+import { type Organisation, organisationInput, organisationPatch, type TerritoryTree } from '../../contract/api.ts';
 import { useCreateOrganisation, useUpdateOrganisation } from '../api/queries.ts';
 import { serverFieldErrors, useForm } from '../lib/form.ts';
 import { typesOfKind } from '../lib/labels.ts';
@@ -42,7 +37,14 @@ interface FormValues extends Record<string, unknown> {
 
 const shownFields = ['regionId', 'municipalityId', 'kind', 'type', 'code', 'name', 'shortName', 'urban', 'address'];
 
-export function OrganisationForm({ tree, organisation, defaults, onSaved, onCancel, onRefresh }: OrganisationFormProps) {
+export function OrganisationForm({
+  tree,
+  organisation,
+  defaults,
+  onSaved,
+  onCancel,
+  onRefresh,
+}: OrganisationFormProps) {
   const onlyRegion = tree.length === 1 ? tree[0] : undefined;
   const onlyMunicipality = onlyRegion?.municipalities.length === 1 ? onlyRegion.municipalities[0] : undefined;
   const form = useForm<FormValues>({
@@ -79,7 +81,10 @@ export function OrganisationForm({ tree, organisation, defaults, onSaved, onCanc
       if (!input) return;
       create.mutate(input, {
         onSuccess: (created) => {
-          notifications.show({ color: 'teal', message: `Организация «${created.shortName || created.name}» добавлена.` });
+          notifications.show({
+            color: 'teal',
+            message: `Организация «${created.shortName || created.name}» добавлена.`,
+          });
           onSaved(created);
         },
         onError,

@@ -4,7 +4,14 @@ import { diffRecords, formatValue } from './diff.ts';
 describe('diffRecords', () => {
   it('lists only the fields that changed, ignoring version and timestamps', () => {
     const before = { id: '1', name: 'МБОУ СОШ № 1', urban: true, address: '', version: 1, updatedAt: 'a' };
-    const after = { id: '1', name: 'МБОУ «СОШ № 1»', urban: true, address: 'ул. Ленина, 1', version: 2, updatedAt: 'b' };
+    const after = {
+      id: '1',
+      name: 'МБОУ «СОШ № 1»',
+      urban: true,
+      address: 'ул. Ленина, 1',
+      version: 2,
+      updatedAt: 'b',
+    };
     expect(diffRecords(before, after)).toEqual([
       { key: 'name', kind: 'changed', before: 'МБОУ СОШ № 1', after: 'МБОУ «СОШ № 1»' },
       { key: 'address', kind: 'changed', before: '', after: 'ул. Ленина, 1' },

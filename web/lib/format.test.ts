@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, plural } from './format.ts';
+import { dayBoundary, formatDate, formatDateTime, plural } from './format.ts';
 
 describe('formatDateTime', () => {
   it('shows ДД.ММ.ГГГГ ЧЧ:ММ in local time', () => {
@@ -29,5 +29,18 @@ describe('plural', () => {
     [104, 'школы'],
   ])('%i %s', (n, word) => {
     expect(plural(n, forms)).toBe(word);
+  });
+});
+
+describe('dayBoundary', () => {
+  it('turns a picked day into the local start and end instants', () => {
+    expect(dayBoundary('2024-03-05', 'start')).toBe(new Date(2024, 2, 5, 0, 0, 0, 0).toISOString());
+    expect(dayBoundary('2024-03-05', 'end')).toBe(new Date(2024, 2, 5, 23, 59, 59, 999).toISOString());
+  });
+
+  it('ignores empty and malformed values', () => {
+    expect(dayBoundary(undefined, 'start')).toBeUndefined();
+    expect(dayBoundary('05.03.2024', 'start')).toBeUndefined();
+    expect(dayBoundary('2024-13-45', 'end')).toBeUndefined();
   });
 });

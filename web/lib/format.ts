@@ -86,3 +86,10 @@ export const fieldLabels: Record<string, string> = {
   territoryName: 'Территория',
   lastLoginAt: 'Последний вход',
 };
+
+/** A day picked in a date filter (YYYY-MM-DD, the user's calendar) as the instant it starts or ends. */
+export function dayBoundary(day: string | undefined, edge: 'start' | 'end'): string | undefined {
+  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+  const d = new Date(`${day}T${edge === 'start' ? '00:00:00.000' : '23:59:59.999'}`);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}

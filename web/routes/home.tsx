@@ -89,7 +89,12 @@ function Overview({ tree, canOpen }: { tree: TerritoryTree; canOpen: boolean }) 
               Муниципалитеты ещё не добавлены.
             </Text>
           ) : (
-            <Table.ScrollContainer minWidth={420} type="native" tabIndex={0} aria-label={`Муниципалитеты: ${region.name}`}>
+            <Table.ScrollContainer
+              minWidth={420}
+              type="native"
+              tabIndex={0}
+              aria-label={`Муниципалитеты: ${region.name}`}
+            >
               <Table striped withTableBorder highlightOnHover>
                 <Table.Thead>
                   <Table.Tr>

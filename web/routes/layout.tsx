@@ -1,4 +1,16 @@
-import { AppShell, Anchor, Badge, Burger, Button, Divider, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import {
+  Anchor,
+  AppShell,
+  Badge,
+  Burger,
+  Button,
+  Divider,
+  Group,
+  NavLink,
+  ScrollArea,
+  Stack,
+  Text,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBuilding,

@@ -5,12 +5,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { errorMessage } from '../api/client.ts';
 import { useLogin, useMe } from '../api/queries.ts';
 import { PageLoader } from '../components/Loading.tsx';
-
-/** Only a path inside this app may be a return address (no //evil.example, no loop back to /login). */
-export function safeNext(next: string | null): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/login')) return '/';
-  return next;
-}
+import { safeNext } from '../lib/return-path.ts';
 
 export function LoginPage() {
   const me = useMe();

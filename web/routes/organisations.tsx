@@ -32,7 +32,12 @@ const columns: Column<Organisation>[] = [
   {
     key: 'municipality',
     header: 'Муниципалитет',
-    render: (o) => o.municipalityName ?? <Text span c="dimmed" size="sm">региональный уровень</Text>,
+    render: (o) =>
+      o.municipalityName ?? (
+        <Text span c="dimmed" size="sm">
+          региональный уровень
+        </Text>
+      ),
   },
   { key: 'urban', header: 'Местность', render: (o) => urbanLabel(o.urban), width: 120 },
 ];

@@ -1,0 +1,73 @@
+import Papa from 'papaparse';
+import { buildTable } from '../table/build-table.ts';
+import { formatError, ru, type Table, tableLimits } from '../table/table.ts';
+
+/**
+ * Text of a CSV file. Excel on a Russian Windows saves "CSV (разделители — запятые)" in Windows-1251 and
+ * "CSV UTF-8" with a BOM; "Текст Юникод" is UTF-16 with a BOM. Bytes that are not valid UTF-8 are taken as
+ * Windows-1251, the only other encoding regional offices actually produce.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes); // drops the BOM
+  } catch {
+    return new TextDecoder('windows-1251').decode(bytes);
+  }
+}
+
+// Control characters never occur in text tables (tab, line breaks and form feed aside) but fill every binary file:
+// a picture or a .docx renamed to .csv is refused instead of being imported as garbage.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: detecting control characters is the point.
+const binaryMarker = /[\u0000-\u0008\u000E-\u001F]/;
+
+// Order breaks ties: a tab in the header is almost surely the delimiter, and Russian Excel writes ';'.
+const delimiters = ['\t', ';', ','] as const;
+
+/**
+ * The delimiter that splits the first records into the same number (at least two) of fields, the most fields
+ * winning a tie: in «Название;Адрес, индекс» with rows like «Школа 1;ул. Ленина, 1» both split in two, but a file
+ * with decimal commas («4,5») splits consistently only on ';'. A single-column file falls back to ','.
+ */
+export function detectDelimiter(text: string): string {
+  let best = { delimiter: ',', consistent: 0, fields: 0 };
+  for (const delimiter of delimiters) {
+    const sample = Papa.parse<string[]>(text, { delimiter, preview: 50 }).data.filter((r) => r.join('').trim() !== '');
+    const fields = sample[0]?.length ?? 0;
+    if (fields < 2) continue;
+    const consistent = sample.filter((r) => r.length === fields).length;
+    if (consistent > best.consistent || (consistent === best.consistent && fields > best.fields)) {
+      best = { delimiter, consistent, fields };
+    }
+  }
+  return best.delimiter;
+}
+
+/**
+ * Reads a CSV (or tab-separated .txt) file. Row numbers count records, as Excel shows them when it opens the file,
+ * so a quoted value spanning two lines is still one row.
+ */
+export function readCsv(bytes: Uint8Array): Table {
+  if (bytes.length > tableLimits.bytes) {
+    throw formatError(
+      `Файл больше ${ru(tableLimits.bytes / 2 ** 20)} МБ. Разделите таблицу на несколько файлов и загрузите их по очереди.`,
+    );
+  }
+  const text = decodeText(bytes);
+  if (binaryMarker.test(text)) {
+    throw formatError(
+      'Файл не похож на текстовую таблицу CSV. Сохраните таблицу в формате .xlsx или .csv и загрузите снова.',
+    );
+  }
+  const parsed = Papa.parse<string[]>(text, { delimiter: detectDelimiter(text), skipEmptyLines: false });
+  const quotes = parsed.errors.find((e) => e.type === 'Quotes');
+  if (quotes) {
+    const row = (quotes.row ?? 0) + 1;
+    throw formatError(
+      `Строка ${row}: кавычки в ячейке не закрыты или стоят неправильно. Исправьте эту строку или сохраните таблицу из Excel заново и загрузите снова.`,
+      [{ row, message: 'Незакрытые кавычки.' }],
+    );
+  }
+  return buildTable(parsed.data.map((cells, i) => ({ row: i + 1, cells })));
+}

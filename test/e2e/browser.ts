@@ -1,0 +1,72 @@
+// Launching Debian's Chromium for the journeys, and a real Опора server process to drive.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+
+export const chromiumPath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? null;
+
+/** Journeys skip with a message where no browser is installed; CI (OPORA_REQUIRE_BROWSER=1) must have one. */
+export function browserAvailable(): boolean {
+  if (chromiumPath) return true;
+  if (process.env.OPORA_REQUIRE_BROWSER === '1') throw new Error('Chromium не найден: установите пакет Debian chromium.');
+  console.warn('Браузерные сценарии пропущены: Chromium не найден (apt-get install chromium).');
+  return false;
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath!,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+/** Starts `opora serve` on a free port with a fresh data folder (demo region on) and waits for it. */
+export async function startRealServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  if (!existsSync(path.join(root, 'dist', 'web', 'index.html')))
+    throw new Error('Веб-интерфейс не собран: выполните npm run build:web (npm test делает это сам).');
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'opora-e2e-'));
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  let out = '';
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'bin', 'opora.js'), 'serve'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: '', OPORA_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', OPORA_LOG_LEVEL: 'warn', OPORA_DEMO: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (b) => {
+    out += b;
+  });
+  child.stderr?.on('data', (b) => {
+    out += b;
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`Сервер завершился: ${out}`);
+    if (Date.now() > deadline) throw new Error(`Сервер не запустился за 60 с: ${out}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok && out.includes('Пароль')) break;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    output: () => out,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

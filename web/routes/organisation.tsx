@@ -1,0 +1,183 @@
+import { Button, Group, Modal, Paper, Stack, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { useDeleteOrganisation, useOrganisation, usePeople, useTerritoryTree } from '../api/queries.ts';
+import { AccessDenied } from '../components/AccessDenied.tsx';
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
+import { DetailsList } from '../components/DetailsList.tsx';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { PageLoader } from '../components/Loading.tsx';
+import { OrganisationForm } from '../components/OrganisationForm.tsx';
+import { PageHeader } from '../components/PageHeader.tsx';
+import { PeopleTable } from '../components/PeopleTable.tsx';
+import { PersonForm } from '../components/PersonForm.tsx';
+import { formatDateTime, kindLabels, urbanLabel } from '../lib/format.ts';
+import { can, useCurrentUser } from '../lib/session.ts';
+
+const back = { to: '/organisations', label: 'К списку организаций' };
+
+export default function OrganisationPage() {
+  const me = useCurrentUser();
+  if (!can(me, 'organisation.read')) return <AccessDenied title="Организация" />;
+  return (
+    <OrganisationCard
+      canWrite={can(me, 'organisation.write')}
+      canReadPeople={can(me, 'person.read')}
+      canWritePeople={can(me, 'person.write')}
+    />
+  );
+}
+
+function OrganisationCard(props: { canWrite: boolean; canReadPeople: boolean; canWritePeople: boolean }) {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const organisation = useOrganisation(id);
+  const tree = useTerritoryTree();
+  const people = usePeople({ organisationId: id, pageSize: 200 }, props.canReadPeople);
+  const remove = useDeleteOrganisation();
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [addingPerson, setAddingPerson] = useState(false);
+
+  if (organisation.isPending) return <PageLoader />;
+  if (organisation.isError) {
+    return (
+      <>
+        <PageHeader title="Организация" back={back} />
+        <ErrorAlert error={organisation.error} onRetry={() => organisation.refetch()} />
+      </>
+    );
+  }
+  const o = organisation.data;
+  const region = tree.data?.find((r) => r.id === o.regionId);
+
+  const confirmDelete = () =>
+    remove.mutate(
+      { id: o.id, version: o.version },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'teal', message: `Организация «${o.shortName || o.name}» удалена.` });
+          navigate('/organisations', { replace: true });
+        },
+      },
+    );
+
+  return (
+    <>
+      <PageHeader
+        title={o.shortName || o.name}
+        description={`${kindLabels[o.kind]} · ${o.type}`}
+        back={back}
+        actions={
+          props.canWrite && (
+            <>
+              <Button leftSection={<IconPencil size={18} aria-hidden />} onClick={() => setEditing(true)}>
+                Изменить
+              </Button>
+              <Button
+                variant="outline"
+                color="red.8"
+                leftSection={<IconTrash size={18} aria-hidden />}
+                onClick={() => {
+                  remove.reset();
+                  setDeleting(true);
+                }}
+              >
+                Удалить
+              </Button>
+            </>
+          )
+        }
+      />
+      <Stack gap="xl">
+        <Paper withBorder p={{ base: 'md', sm: 'lg' }} radius="md">
+          <DetailsList
+            items={[
+              { label: 'Полное наименование', value: o.name },
+              { label: 'Краткое наименование', value: o.shortName },
+              { label: 'Код', value: o.code },
+              { label: 'Вид', value: kindLabels[o.kind] },
+              { label: 'Тип', value: o.type },
+              { label: 'Регион', value: region?.name ?? '' },
+              { label: 'Муниципалитет', value: o.municipalityName ?? 'региональный уровень' },
+              ...(o.kind === 'school' ? [{ label: 'Местность', value: urbanLabel(o.urban) }] : []),
+              { label: 'Адрес', value: o.address },
+              { label: 'Изменено', value: formatDateTime(o.updatedAt) },
+            ]}
+          />
+        </Paper>
+        {props.canReadPeople && (
+          <section aria-labelledby="organisation-people">
+            <Group justify="space-between" mb="sm">
+              <Title order={2} size="h4" id="organisation-people">
+                Сотрудники организации
+              </Title>
+              {props.canWritePeople && (
+                <Button
+                  variant="light"
+                  size="sm"
+                  leftSection={<IconPlus size={16} aria-hidden />}
+                  onClick={() => setAddingPerson(true)}
+                >
+                  Добавить сотрудника
+                </Button>
+              )}
+            </Group>
+            {people.isError ? (
+              <ErrorAlert error={people.error} onRetry={() => people.refetch()} />
+            ) : (
+              <PeopleTable
+                rows={people.data?.items}
+                loading={people.isPending}
+                withOrganisation={false}
+                empty="В этой организации сотрудники ещё не указаны."
+              />
+            )}
+          </section>
+        )}
+      </Stack>
+
+      <Modal opened={editing} onClose={() => setEditing(false)} title="Изменение организации" size="lg">
+        {tree.data && (
+          <OrganisationForm
+            key={o.version}
+            tree={tree.data}
+            organisation={o}
+            onSaved={() => setEditing(false)}
+            onCancel={() => setEditing(false)}
+            onRefresh={() => organisation.refetch()}
+          />
+        )}
+      </Modal>
+      <Modal opened={addingPerson} onClose={() => setAddingPerson(false)} title="Новый сотрудник" size="lg">
+        {tree.data && (
+          <PersonForm
+            tree={tree.data}
+            defaults={{ regionId: o.regionId, municipalityId: o.municipalityId, organisationId: o.id }}
+            onSaved={() => setAddingPerson(false)}
+            onCancel={() => setAddingPerson(false)}
+          />
+        )}
+      </Modal>
+      <ConfirmDialog
+        opened={deleting}
+        title="Удалить организацию?"
+        confirmLabel="Удалить"
+        danger
+        loading={remove.isPending}
+        error={remove.error}
+        onRefresh={() => {
+          remove.reset();
+          organisation.refetch();
+        }}
+        onConfirm={confirmDelete}
+        onClose={() => setDeleting(false)}
+      >
+        Организация «{o.shortName || o.name}» будет удалена из списка. Запись об удалении сохранится в журнале
+        изменений.
+      </ConfirmDialog>
+    </>
+  );
+}
