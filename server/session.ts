@@ -8,6 +8,7 @@ import type { Db } from '../storage/database.ts';
 
 export const SESSION_COOKIE = 'opora_session';
 export const CSRF_HEADER = 'x-csrf-token';
+const credentialRoutes = new Set(['/api/auth/login', '/api/auth/accept-invite', '/api/auth/reset-password']);
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -35,6 +36,15 @@ export function contextOf(db: Db, req: FastifyRequest): ServiceContext {
  */
 export function checkCsrf(req: FastifyRequest): void {
   if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return;
+  const url = req.url.split('?')[0] ?? '';
+  if (credentialRoutes.has(url)) {
+    // These routes authenticate by what is posted, not by the cookie; a cross-site post is still refused
+    // by its Origin, so nobody can log a victim into someone else's account (login CSRF).
+    const origin = req.headers.origin;
+    if (origin && origin !== `${req.protocol}://${req.host}`)
+      throw new DomainError('auth.csrf', 'Запрос отклонён: вход возможен только со страницы Опоры.');
+    return;
+  }
   if (!req.session) return; // unauthenticated requests are refused by the route itself
   const sent = req.headers[CSRF_HEADER];
   if (typeof sent !== 'string' || sent !== req.session.csrfToken)

@@ -8,7 +8,7 @@ import { type Database, openDatabase } from '../storage/database.ts';
 export interface Engine {
   name: 'pglite' | 'postgres';
   /** Creates a new, migrated, empty database; `drop` removes it. */
-  create(): Promise<Database & { drop(): Promise<void> }>;
+  create(): Promise<Database & { drop(): Promise<void>; url?: string }>;
 }
 
 const pgUrl = process.env.OPORA_TEST_DATABASE_URL ?? '';
@@ -43,6 +43,7 @@ export const postgresEngine: Engine = {
     await d.migrate();
     return {
       ...d,
+      url: url.toString(),
       drop: async () => {
         await d.close();
         await admin((c) => c.query(`drop database if exists ${name} with (force)`));

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { buildTable } from '../table/build-table.ts';
+import { controlCharacters } from '../table/cell-text.ts';
 import { formatError, ru, type Table, tableLimits } from '../table/table.ts';
 
 /**
@@ -16,11 +17,6 @@ export function decodeText(bytes: Uint8Array): string {
     return new TextDecoder('windows-1251').decode(bytes);
   }
 }
-
-// Control characters never occur in text tables (tab, line breaks and form feed aside) but fill every binary file:
-// a picture or a .docx renamed to .csv is refused instead of being imported as garbage.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: detecting control characters is the point.
-const binaryMarker = /[\u0000-\u0008\u000E-\u001F]/;
 
 // Order breaks ties: a tab in the header is almost surely the delimiter, and Russian Excel writes ';'.
 const delimiters = ['\t', ';', ','] as const;
@@ -55,7 +51,9 @@ export function readCsv(bytes: Uint8Array): Table {
     );
   }
   const text = decodeText(bytes);
-  if (binaryMarker.test(text)) {
+  // Control characters never occur in text tables but fill every binary file: a picture or a .docx renamed to
+  // .csv is refused instead of being imported as garbage.
+  if (text.search(controlCharacters) !== -1) {
     throw formatError(
       'Файл не похож на текстовую таблицу CSV. Сохраните таблицу в формате .xlsx или .csv и загрузите снова.',
     );

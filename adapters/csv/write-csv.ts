@@ -1,4 +1,4 @@
-import { cellText, escapeFormula } from '../table/cell-text.ts';
+import { cellText, escapeFormula, writableText } from '../table/cell-text.ts';
 
 export type CsvValue = string | number | boolean | null;
 
@@ -8,7 +8,7 @@ const bom = '\uFEFF';
 /** RFC 4180 field: quoted when it holds a quote, the delimiter or a line break; formula-like text is defused. */
 function csvField(value: CsvValue, delimiter: string): string {
   // Only text can smuggle a formula: numbers and booleans are written as numbers and words.
-  const text = typeof value === 'string' ? escapeFormula(value) : cellText(value);
+  const text = typeof value === 'string' ? escapeFormula(writableText(value)) : cellText(value);
   const needsQuotes = text.includes('"') || text.includes(delimiter) || /[\r\n]/.test(text);
   return needsQuotes ? `"${text.replaceAll('"', '""')}"` : text;
 }

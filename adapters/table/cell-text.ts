@@ -36,8 +36,16 @@ export function cellText(value: CellPrimitive): string {
   return dateText(value);
 }
 
-// Characters that make a spreadsheet treat a typed or imported text as a formula (OWASP "CSV injection").
-const formulaStart = /^[=+\-@\t\r]/;
+// XML 1.0 forbids these characters (an .xlsx holding one does not open) and no text table contains them.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+export const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/** Text that every writer can store: without the characters above. */
+export const writableText = (text: string): string => text.replace(controlCharacters, '');
+
+// Text that a spreadsheet treats as a formula when typed or imported (OWASP "CSV injection"), behind any number of
+// apostrophes so that text already starting with one still survives escapeFormula → unescapeFormula unchanged.
+const formulaStart = /^'*[=+\-@\t\r]/;
 
 /**
  * For text formats only (CSV): a leading apostrophe makes Excel and LibreOffice show the text literally instead of
@@ -50,4 +58,4 @@ export const escapeFormula = (text: string): string => (formulaStart.test(text) 
  * "+7 (495) ..." rather than "'+7 (495) ...". Data stays inert in the database; every export escapes again.
  */
 export const unescapeFormula = (text: string): string =>
-  text.startsWith("'") && formulaStart.test(text.slice(1)) ? text.slice(1) : text;
+  text.startsWith("'") && formulaStart.test(text) ? text.slice(1) : text;

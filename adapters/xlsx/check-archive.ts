@@ -14,7 +14,13 @@ const archiveLimits = {
   entries: 10_000,
 } as const;
 
-const signatures = { local: 0x04034b50, central: 0x02014b50, end: 0x06054b50, end64: 0x06064b50, locator64: 0x07064b50 };
+const signatures = {
+  local: 0x04034b50,
+  central: 0x02014b50,
+  end: 0x06054b50,
+  end64: 0x06064b50,
+  locator64: 0x07064b50,
+};
 const unknown32 = 0xffffffff;
 
 interface Entry {
@@ -117,7 +123,9 @@ function checkDeclared(entries: Entry[]): void {
       );
     }
     if (entry.flags & 1) {
-      throw formatError('Книга Excel защищена паролем. Снимите пароль, сохраните книгу в формате .xlsx и загрузите снова.');
+      throw formatError(
+        'Книга Excel защищена паролем. Снимите пароль, сохраните книгу в формате .xlsx и загрузите снова.',
+      );
     }
     if (entry.method !== 0 && entry.method !== 8) throw damaged(); // Excel only stores or deflates
     total += entry.uncompressed;

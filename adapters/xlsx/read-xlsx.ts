@@ -79,7 +79,8 @@ async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   checkArchive(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    // exceljs hands the data straight to JSZip, which takes a Uint8Array as is; its typings only say ArrayBuffer.
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
     // The archive is sound but its parts are not a workbook exceljs understands (a .docx, broken XML).
     throw formatError(

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { writableText } from '../table/cell-text.ts';
 
 export type XlsxValue = string | number | boolean | null | Date;
 
@@ -27,9 +28,9 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: XlsxSheet, position: number
   // Values go in as they are: a JavaScript string becomes a text cell (shared string), which Excel never evaluates,
   // so "=HYPERLINK(...)" or "+7 (495) ..." is shown literally and nothing needs prefixing — unlike CSV, where Excel
   // re-parses every field as if typed. exceljs makes a formula only from a { formula } object, which we never pass.
-  worksheet.addRow(sheet.headers).font = { bold: true };
+  worksheet.addRow(sheet.headers.map(writableText)).font = { bold: true };
   for (const values of sheet.rows) {
-    const row = worksheet.addRow(values);
+    const row = worksheet.addRow(values.map((value) => (typeof value === 'string' ? writableText(value) : value)));
     values.forEach((value, i) => {
       if (value instanceof Date) row.getCell(i + 1).numFmt = 'dd.mm.yyyy';
     });

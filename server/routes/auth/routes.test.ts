@@ -122,3 +122,20 @@ describe('auth API', () => {
     }
   });
 });
+
+describe('login CSRF', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer(pgliteEngine);
+  });
+  afterAll(() => s?.close());
+
+  it('refuses a login posted from another site, accepts one from our own origin', async () => {
+    const payload = { login: 'admin', password: TEST_PASSWORD };
+    const foreign = await s.app.inject({ method: 'POST', url: '/api/auth/login', headers: { origin: 'https://evil.example' }, payload });
+    expect(foreign.statusCode).toBe(403);
+    expect(foreign.json().error.code).toBe('auth.csrf');
+    const own = await s.app.inject({ method: 'POST', url: '/api/auth/login', headers: { origin: 'http://localhost:80', host: 'localhost:80' }, payload });
+    expect(own.statusCode).toBe(200);
+  });
+});
