@@ -13,20 +13,43 @@ const flag = (name: string, fallback: '0' | '1') =>
 const envSchema = z.object({
   DATABASE_URL: z
     .string()
-    .refine((v) => v === '' || /^postgres(ql)?:\/\//.test(v), { error: 'DATABASE_URL: ожидается адрес вида postgres://пользователь@хост:5432/база.' })
+    .refine((v) => v === '' || /^postgres(ql)?:\/\//.test(v), {
+      error: 'DATABASE_URL: ожидается адрес вида postgres://пользователь@хост:5432/база.',
+    })
     .default(''),
   OPORA_DATA_DIR: z.string().min(1).default('data'),
   HOST: z.string().min(1).default('127.0.0.1'),
-  PORT: z.coerce.number({ error: 'PORT: укажите число.' }).int().min(1, { error: 'PORT: от 1 до 65535.' }).max(65535, { error: 'PORT: от 1 до 65535.' }).default(3000),
+  PORT: z.coerce
+    .number({ error: 'PORT: укажите число.' })
+    .int()
+    .min(1, { error: 'PORT: от 1 до 65535.' })
+    .max(65535, { error: 'PORT: от 1 до 65535.' })
+    .default(3000),
   OPORA_DEMO: flag('OPORA_DEMO', '1'),
   OPORA_PUBLIC_URL: z
     .string()
-    .refine((v) => v === '' || /^https?:\/\/[^\s]+$/.test(v), { error: 'OPORA_PUBLIC_URL: ожидается адрес вида https://opora.example.ru.' })
+    .refine((v) => v === '' || /^https?:\/\/[^\s]+$/.test(v), {
+      error: 'OPORA_PUBLIC_URL: ожидается адрес вида https://opora.example.ru.',
+    })
     .default(''),
   OPORA_TRUST_PROXY: flag('OPORA_TRUST_PROXY', '0'),
-  OPORA_SESSION_HOURS: z.coerce.number({ error: 'OPORA_SESSION_HOURS: укажите число часов.' }).int().min(1).max(720).default(12),
-  OPORA_UPLOAD_LIMIT_MB: z.coerce.number({ error: 'OPORA_UPLOAD_LIMIT_MB: укажите число мегабайт.' }).int().min(1).max(1024).default(20),
-  OPORA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'OPORA_LOG_LEVEL: fatal, error, warn, info, debug, trace или silent.' }).default('info'),
+  OPORA_SESSION_HOURS: z.coerce
+    .number({ error: 'OPORA_SESSION_HOURS: укажите число часов.' })
+    .int()
+    .min(1)
+    .max(720)
+    .default(12),
+  OPORA_UPLOAD_LIMIT_MB: z.coerce
+    .number({ error: 'OPORA_UPLOAD_LIMIT_MB: укажите число мегабайт.' })
+    .int()
+    .min(1)
+    .max(1024)
+    .default(20),
+  OPORA_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'OPORA_LOG_LEVEL: fatal, error, warn, info, debug, trace или silent.',
+    })
+    .default('info'),
 });
 
 export type Config = z.infer<typeof envSchema> & { database: DatabaseTarget; secure: boolean };
@@ -39,7 +62,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(picked);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? ''), message: i.message }));
-    throw new DomainError('config.invalid', `Неверная конфигурация:\n${problems.map((p) => `  - ${p.message}`).join('\n')}`, { problems });
+    throw new DomainError(
+      'config.invalid',
+      `Неверная конфигурация:\n${problems.map((p) => `  - ${p.message}`).join('\n')}`,
+      { problems },
+    );
   }
   const c = parsed.data;
   const database: DatabaseTarget = c.DATABASE_URL

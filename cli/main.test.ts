@@ -30,7 +30,16 @@ describe('opora CLI', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('has --help for every command, in Russian', async () => {
-    for (const cmd of [[], ['serve'], ['migrate'], ['user', 'create'], ['user', 'reset'], ['import-organisations'], ['backup'], ['restore']]) {
+    for (const cmd of [
+      [],
+      ['serve'],
+      ['migrate'],
+      ['user', 'create'],
+      ['user', 'reset'],
+      ['import-organisations'],
+      ['backup'],
+      ['restore'],
+    ]) {
       const t = io(env);
       expect(await run([...cmd, '--help'], t.io)).toBe(0);
       expect(t.text()).toMatch(/Usage|Использование|справка/);
@@ -53,16 +62,52 @@ describe('opora CLI', () => {
 
   it('creates a user with a password, refuses a duplicate with exit code 5', async () => {
     const t = io(env);
-    const args = ['user', 'create', '--login', 'ivanova', '--name', 'Иванова И. И.', '--role', 'regional_coordinator', '--region', 'ДЕМО', '--password', 'long-enough-1', '--json'];
+    const args = [
+      'user',
+      'create',
+      '--login',
+      'ivanova',
+      '--name',
+      'Иванова И. И.',
+      '--role',
+      'regional_coordinator',
+      '--region',
+      'ДЕМО',
+      '--password',
+      'long-enough-1',
+      '--json',
+    ];
     expect(await run(args, t.io)).toBe(0);
-    expect(JSON.parse(t.text()).user).toMatchObject({ login: 'ivanova', role: 'regional_coordinator', status: 'active' });
+    expect(JSON.parse(t.text()).user).toMatchObject({
+      login: 'ivanova',
+      role: 'regional_coordinator',
+      status: 'active',
+    });
     const again = io(env);
     expect(await run(args, again.io)).toBe(5);
   });
 
   it('creates an invitation when no password is given, and resets by link or by password', async () => {
     const t = io(env);
-    expect(await run(['user', 'create', '--login', 'director1', '--name', 'Директор', '--role', 'school', '--region', 'ДЕМО', '--organisation', 'ДМ-01-001'], t.io)).toBe(0);
+    expect(
+      await run(
+        [
+          'user',
+          'create',
+          '--login',
+          'director1',
+          '--name',
+          'Директор',
+          '--role',
+          'school',
+          '--region',
+          'ДЕМО',
+          '--organisation',
+          'ДМ-01-001',
+        ],
+        t.io,
+      ),
+    ).toBe(0);
     expect(t.text()).toContain('/welcome?token=');
     const link = io(env);
     expect(await run(['user', 'reset', 'director1', '--json'], link.io)).toBe(0);
@@ -77,7 +122,10 @@ describe('opora CLI', () => {
 
   it('imports organisations: dry run by default, --commit saves, a bad row exits 6 with its place', async () => {
     const file = path.join(dir, 'orgs.csv');
-    writeFileSync(file, 'code,name,short_name,type,municipality,region,urban\nCLI-1,Школа CLI,Школа CLI,СОШ,ДМ-02,ДЕМО,0\n');
+    writeFileSync(
+      file,
+      'code,name,short_name,type,municipality,region,urban\nCLI-1,Школа CLI,Школа CLI,СОШ,ДМ-02,ДЕМО,0\n',
+    );
     const dry = io(env);
     expect(await run(['import-organisations', file, '--json'], dry.io)).toBe(0);
     expect(JSON.parse(dry.text())).toMatchObject({ committed: false, created: 1 });
@@ -85,7 +133,10 @@ describe('opora CLI', () => {
     expect(await run(['import-organisations', file, '--commit'], commit.io)).toBe(0);
     expect(commit.text()).toContain('Загружено');
     const bad = path.join(dir, 'bad.csv');
-    writeFileSync(bad, 'code,name,short_name,type,municipality,region,urban\nCLI-2,Школа,Школа,СОШ,Нет такого,ДЕМО,1\n');
+    writeFileSync(
+      bad,
+      'code,name,short_name,type,municipality,region,urban\nCLI-2,Школа,Школа,СОШ,Нет такого,ДЕМО,1\n',
+    );
     const failed = io(env);
     expect(await run(['import-organisations', bad, '--commit'], failed.io)).toBe(6);
     expect(failed.errors()).toContain('строка 2, столбец municipality');
@@ -130,7 +181,9 @@ describe('opora CLI', () => {
   });
 
   it('runs as the `opora` executable', () => {
-    const out = execFileSync(process.execPath, [path.resolve(import.meta.dirname, '..', 'bin', 'opora.js'), '--help'], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [path.resolve(import.meta.dirname, '..', 'bin', 'opora.js'), '--help'], {
+      encoding: 'utf8',
+    });
     expect(out).toContain('import-organisations');
   });
 });

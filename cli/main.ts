@@ -3,19 +3,19 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
-import { userInput } from '../contract/api.ts';
+import { type ImportReport, userInput } from '../contract/api.ts';
 import { DomainError, isDomainError } from '../domain/errors.ts';
 import { roleLabels, roles } from '../domain/roles.ts';
+import { buildServer } from '../server/app.ts';
 import { createBackup, restoreBackup } from '../services/backup.ts';
 import { systemActor } from '../services/context.ts';
-import { DEMO_PASSWORD, createDemoRegionIfEmpty } from '../services/demo.ts';
+import { createDemoRegionIfEmpty, DEMO_PASSWORD } from '../services/demo.ts';
 import { importOrganisations } from '../services/import-organisations.ts';
 import { createUser, issueResetLink, setUserPassword } from '../services/users.ts';
 import { type Database, openDatabase } from '../storage/database.ts';
-import { findMunicipality, findRegionByCode } from '../storage/territories-repo.ts';
 import { findOrganisationByCode } from '../storage/organisations-repo.ts';
+import { findMunicipality, findRegionByCode } from '../storage/territories-repo.ts';
 import { findUserByLogin } from '../storage/users-repo.ts';
-import { buildServer } from '../server/app.ts';
 import { type Config, configVariables, readConfig } from './config.ts';
 import { exitCodeOf } from './exit-codes.ts';
 
@@ -86,7 +86,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
       }
       await new Promise<void>((resolve) => {
         const stop = () => {
-          app.close().then(() => d.close()).then(resolve, resolve);
+          app
+            .close()
+            .then(() => d.close())
+            .then(resolve, resolve);
         };
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
@@ -98,7 +101,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .description('применить миграции схемы базы данных')
     .option('--json', 'вывод в формате JSON')
     .action(async (o: { json?: boolean }) => {
-      await withDatabase(config(), async (d) => print(Boolean(o.json), { ok: true, database: d.where }, `Схема базы данных актуальна (${d.where}).`));
+      await withDatabase(config(), async (d) =>
+        print(Boolean(o.json), { ok: true, database: d.where }, `Схема базы данных актуальна (${d.where}).`),
+      );
     });
 
   const user = program.command('user').description('учётные записи').helpOption('-h, --help', 'справка по команде');
@@ -118,10 +123,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
       await withDatabase(config(), async (d) => {
         const region = o.region ? await findRegionByCode(d.db, String(o.region)) : null;
         if (o.region && !region) throw new DomainError('not_found', `Регион с кодом «${o.region}» не найден.`);
-        const municipality = region && o.municipality ? await findMunicipality(d.db, region.id, String(o.municipality)) : null;
-        if (o.municipality && !municipality) throw new DomainError('not_found', `Муниципалитет с кодом «${o.municipality}» не найден.`);
-        const organisation = region && o.organisation ? await findOrganisationByCode(d.db, region.id, String(o.organisation)) : null;
-        if (o.organisation && !organisation) throw new DomainError('not_found', `Организация с кодом «${o.organisation}» не найдена.`);
+        const municipality =
+          region && o.municipality ? await findMunicipality(d.db, region.id, String(o.municipality)) : null;
+        if (o.municipality && !municipality)
+          throw new DomainError('not_found', `Муниципалитет с кодом «${o.municipality}» не найден.`);
+        const organisation =
+          region && o.organisation ? await findOrganisationByCode(d.db, region.id, String(o.organisation)) : null;
+        if (o.organisation && !organisation)
+          throw new DomainError('not_found', `Организация с кодом «${o.organisation}» не найдена.`);
         const input = userInput.safeParse({
           login: o.login,
           fullName: o.name,
@@ -135,7 +144,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
         if (!input.success)
           throw new DomainError('validation.failed', input.error.issues.map((i) => i.message).join('\n'));
         const res = await createUser({ db: d.db, actor: systemActor }, input.data);
-        print(Boolean(o.json), res, `Создана учётная запись ${res.user.login} (${roleLabels[res.user.role]}, ${res.user.territoryName}).${res.link ? `\nСсылка-приглашение (действует до ${res.link.expiresAt}): ${res.link.path}` : ''}`);
+        print(
+          Boolean(o.json),
+          res,
+          `Создана учётная запись ${res.user.login} (${roleLabels[res.user.role]}, ${res.user.territoryName}).${res.link ? `\nСсылка-приглашение (действует до ${res.link.expiresAt}): ${res.link.path}` : ''}`,
+        );
       });
     });
   user
@@ -148,15 +161,24 @@ export async function run(argv: string[], io: Io): Promise<number> {
       await withDatabase(config(), async (d) => {
         const ctx = { db: d.db, actor: systemActor };
         if (o.password) {
-          if (o.password.length < 10) throw new DomainError('auth.password_weak', 'Пароль должен содержать не менее 10 символов.');
+          if (o.password.length < 10)
+            throw new DomainError('auth.password_weak', 'Пароль должен содержать не менее 10 символов.');
           await setUserPassword(ctx, login, o.password);
-          print(Boolean(o.json), { login, passwordSet: true }, `Пароль пользователя ${login} изменён, все его сеансы завершены.`);
+          print(
+            Boolean(o.json),
+            { login, passwordSet: true },
+            `Пароль пользователя ${login} изменён, все его сеансы завершены.`,
+          );
           return;
         }
         const u = await findUserByLogin(d.db, login);
         if (!u) throw new DomainError('not_found', `Пользователь «${login}» не найден.`);
         const link = await issueResetLink(ctx, u.id);
-        print(Boolean(o.json), { login, ...link }, `Ссылка для сброса пароля ${login} (действует до ${link.expiresAt}): ${link.path}`);
+        print(
+          Boolean(o.json),
+          { login, ...link },
+          `Ссылка для сброса пароля ${login} (действует до ${link.expiresAt}): ${link.path}`,
+        );
       });
     });
 
@@ -169,9 +191,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .action(async (file: string, o: { commit?: boolean; json?: boolean }) => {
       const bytes = readFileSync(file);
       await withDatabase(config(), async (d) => {
-        let report;
+        let report: ImportReport;
         try {
-          report = await importOrganisations({ db: d.db, actor: systemActor }, { name: path.basename(file), bytes }, { commit: Boolean(o.commit) });
+          report = await importOrganisations(
+            { db: d.db, actor: systemActor },
+            { name: path.basename(file), bytes },
+            { commit: Boolean(o.commit) },
+          );
         } catch (e) {
           if (isDomainError(e) && e.code === 'import.invalid' && !o.json) {
             io.err(formatProblems(e.details?.problems ?? []));
@@ -181,7 +207,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
         const text = [
           `${report.committed ? 'Загружено' : 'Проверено (без сохранения)'}: строк ${report.rows}; создать ${report.created}, изменить ${report.updated}, без изменений ${report.unchanged}.`,
           ...report.warnings.map((w) => `Предупреждение: ${w.message}`),
-          report.problems.length ? `Ошибок: ${report.problems.length}. Ничего не сохранено.\n${formatProblems(report.problems)}` : '',
+          report.problems.length
+            ? `Ошибок: ${report.problems.length}. Ничего не сохранено.\n${formatProblems(report.problems)}`
+            : '',
           !report.committed && report.problems.length === 0 ? 'Ошибок нет. Чтобы сохранить, повторите с --commit.' : '',
         ].filter(Boolean);
         print(Boolean(o.json), report, text.join('\n'));
@@ -198,7 +226,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
       await withDatabase(config(), async (d) => {
         const { bytes, rows } = await createBackup(d.db, d.engine);
         writeFileSync(file, bytes);
-        print(Boolean(o.json), { file, bytes: bytes.length, rows }, `Резервная копия сохранена: ${file} (${bytes.length} байт; ${summarise(rows)}).`);
+        print(
+          Boolean(o.json),
+          { file, bytes: bytes.length, rows },
+          `Резервная копия сохранена: ${file} (${bytes.length} байт; ${summarise(rows)}).`,
+        );
       });
     });
 
@@ -222,7 +254,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (isDomainError(e)) {
       if (!argv.includes('--json') || e.code !== 'import.invalid') io.err(`Ошибка: ${e.message}`);
-      if (argv.includes('--json')) io.out(JSON.stringify({ error: { code: e.code, message: e.message, problems: e.details?.problems } }, null, 2));
+      if (argv.includes('--json'))
+        io.out(JSON.stringify({ error: { code: e.code, message: e.message, problems: e.details?.problems } }, null, 2));
       return exitCodeOf[e.code];
     }
     const code = (e as { code?: string }).code;
@@ -237,7 +270,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
 function formatProblems(problems: { row?: number; column?: string; cell?: string; message: string }[]): string {
   return problems
-    .map((p) => `  ${p.row !== undefined ? `строка ${p.row}` : ''}${p.column ? `, столбец ${p.column}` : ''}${p.cell ? ` (${p.cell})` : ''}: ${p.message}`)
+    .map(
+      (p) =>
+        `  ${p.row !== undefined ? `строка ${p.row}` : ''}${p.column ? `, столбец ${p.column}` : ''}${p.cell ? ` (${p.cell})` : ''}: ${p.message}`,
+    )
     .join('\n');
 }
 

@@ -166,10 +166,7 @@ export const personInput = z.object({
   email: emailField,
   phone: phoneField,
 });
-export const personPatch = personInput
-  .omit({ regionId: true })
-  .partial()
-  .extend({ version: versionField });
+export const personPatch = personInput.omit({ regionId: true }).partial().extend({ version: versionField });
 export const personListQuery = pageQuery.extend({
   regionId: uuidField.optional(),
   municipalityId: uuidField.optional(),

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { type KnownTerritories, type OrganisationRowInput, readUrban, validateOrganisationRow } from './organisation-row.ts';
+import {
+  type KnownTerritories,
+  type OrganisationRowInput,
+  readUrban,
+  validateOrganisationRow,
+} from './organisation-row.ts';
 import { readOrganisationType } from './organisation-types.ts';
 
 const known: KnownTerritories = {
-  region: (k) => (k === 'демо' || k === 'демонстрационная область' ? { id: 'r1', name: 'Демонстрационная область' } : undefined),
+  region: (k) =>
+    k === 'демо' || k === 'демонстрационная область' ? { id: 'r1', name: 'Демонстрационная область' } : undefined,
   municipality: (regionId, k) => (regionId === 'r1' && k === 'город а' ? { id: 'm1' } : undefined),
 };
 const good: OrganisationRowInput = {
@@ -64,7 +70,11 @@ describe('organisation row', () => {
   });
 
   it('lets a regional support organisation have no municipality and no urban flag', () => {
-    const r = validateOrganisationRow({ code: 'IRO', name: 'Институт развития образования', type: 'ИРО', region: 'Демо' }, 4, known);
+    const r = validateOrganisationRow(
+      { code: 'IRO', name: 'Институт развития образования', type: 'ИРО', region: 'Демо' },
+      4,
+      known,
+    );
     expect(r.ok && r.value.municipalityId === null && r.value.kind === 'support' && r.value.urban === null).toBe(true);
   });
 

@@ -84,13 +84,19 @@ export function validateOrganisationRow(
 
   const typeRaw = cell('type');
   const type = typeRaw ? readOrganisationType(typeRaw) : null;
-  if (!typeRaw) fail('type', 'Не указан тип организации (СОШ, ООШ, НОШ, гимназия, лицей, другое или тип организации поддержки).');
-  else if (!type) fail('type', `Тип «${typeRaw}» не распознан. Допустимы: СОШ, ООШ, НОШ, гимназия, лицей, другое, ИРО, ресурсный центр, ЦППМС, методический центр.`);
+  if (!typeRaw)
+    fail('type', 'Не указан тип организации (СОШ, ООШ, НОШ, гимназия, лицей, другое или тип организации поддержки).');
+  else if (!type)
+    fail(
+      'type',
+      `Тип «${typeRaw}» не распознан. Допустимы: СОШ, ООШ, НОШ, гимназия, лицей, другое, ИРО, ресурсный центр, ЦППМС, методический центр.`,
+    );
 
   const urbanRaw = cell('urban');
   const urban = readUrban(urbanRaw);
   if (urban === 'bad') fail('urban', `Значение «${urbanRaw}» не распознано: укажите 1 (городская) или 0 (сельская).`);
-  else if (urban === null && type?.kind === 'school') fail('urban', 'Для школы укажите 1 (городская) или 0 (сельская).');
+  else if (urban === null && type?.kind === 'school')
+    fail('urban', 'Для школы укажите 1 (городская) или 0 (сельская).');
 
   const regionRaw = cell('region');
   const region = regionRaw ? known.region(regionRaw.toLowerCase()) : undefined;

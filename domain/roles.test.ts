@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Actor, type Place, type Role, can, scopeContains, scopeOf } from './roles.ts';
+import { type Actor, can, type Place, type Role, scopeContains, scopeOf } from './roles.ts';
 
 const R = 'region-1';
 const R2 = 'region-2';

@@ -4,10 +4,9 @@ import { changedFields, staleWriteMessage } from './stale-write.ts';
 describe('stale write explanation', () => {
   const labels = { name: 'Наименование', address: 'Адрес', urban: 'Городская/сельская' };
   it('names the fields that differ, in label order', () => {
-    expect(changedFields({ name: 'a', address: 'x', urban: true }, { name: 'b', address: 'x', urban: false }, labels)).toEqual([
-      'Наименование',
-      'Городская/сельская',
-    ]);
+    expect(
+      changedFields({ name: 'a', address: 'x', urban: true }, { name: 'b', address: 'x', urban: false }, labels),
+    ).toEqual(['Наименование', 'Городская/сельская']);
   });
   it('ignores fields absent from the earlier snapshot', () => {
     expect(changedFields({ name: 'a' }, { name: 'a', address: 'y', urban: null }, labels)).toEqual([]);

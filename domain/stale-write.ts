@@ -10,14 +10,13 @@ export function changedFields<T extends Record<string, unknown>>(
   const out: string[] = [];
   for (const key of Object.keys(labels) as (keyof T)[]) {
     if (!(key in seen)) continue;
-    if (JSON.stringify(seen[key] ?? null) !== JSON.stringify(current[key] ?? null)) out.push(labels[key] ?? String(key));
+    if (JSON.stringify(seen[key] ?? null) !== JSON.stringify(current[key] ?? null))
+      out.push(labels[key] ?? String(key));
   }
   return out;
 }
 
 export function staleWriteMessage(changed: string[], currentVersion: number): string {
-  const what = changed.length
-    ? `изменены поля: ${changed.map((c) => `«${c}»`).join(', ')}`
-    : 'запись изменена';
+  const what = changed.length ? `изменены поля: ${changed.map((c) => `«${c}»`).join(', ')}` : 'запись изменена';
   return `Запись уже изменил другой пользователь (версия ${currentVersion}): ${what}. Обновите страницу, проверьте значения и сохраните ещё раз.`;
 }

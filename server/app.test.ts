@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgliteEngine } from '../test/engines.ts';
-import { type TestServer, startTestServer } from '../test/server.ts';
+import { startTestServer, type TestServer } from '../test/server.ts';
 
 describe('server', () => {
   let s: TestServer;
@@ -20,7 +20,15 @@ describe('server', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const p of ['/api/auth/login', '/api/organisations', '/api/organisations/import', '/api/people/{id}', '/api/users', '/api/audit', '/api/territories/tree'])
+    for (const p of [
+      '/api/auth/login',
+      '/api/organisations',
+      '/api/organisations/import',
+      '/api/people/{id}',
+      '/api/users',
+      '/api/audit',
+      '/api/territories/tree',
+    ])
       expect(Object.keys(doc.paths)).toContain(p);
   });
 

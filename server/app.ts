@@ -1,6 +1,7 @@
 // Builds the HTTP server: security plugins, zod validation, OpenAPI at /api/docs, the API routes and the
 // web UI. Every route is the same short story: auth, validate, one service call, shape the response.
 import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -10,15 +11,14 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
-  type ZodTypeProvider,
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
+  type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { DomainError, isDomainError } from '../domain/errors.ts';
+import { type DomainError, isDomainError } from '../domain/errors.ts';
 import type { Database } from '../storage/database.ts';
 import { httpStatusOf } from './error-status.ts';
 import { auditRoutes } from './routes/audit/routes.ts';
@@ -49,11 +49,22 @@ export interface RouteDeps {
   options: ServerOptions;
 }
 
-export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+export type App = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 // Personal data must never reach the logs: cookies, CSRF tokens and auth headers are redacted, bodies
 // are not logged at all.
-const redact = ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
+const redact = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+];
 
 export async function buildServer(database: Database, options: ServerOptions): Promise<App> {
   const app = Fastify({
@@ -106,25 +117,35 @@ export async function buildServer(database: Database, options: ServerOptions): P
   app.setErrorHandler((err, req, reply) => {
     if (isDomainError(err)) {
       const status = httpStatusOf[err.code];
-      return reply.status(status).send({ error: { code: err.code, message: err.message, problems: err.details?.problems, ...details(err) } });
+      return reply
+        .status(status)
+        .send({ error: { code: err.code, message: err.message, problems: err.details?.problems, ...details(err) } });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const problems = err.validation.map((v) => ({
         field: v.instancePath.replace(/^\//, '').replace(/\//g, '.') || undefined,
         message: v.message ?? 'Неверное значение.',
       }));
-      return reply.status(400).send({ error: { code: 'validation.failed', message: 'Проверьте введённые данные.', problems } });
+      return reply
+        .status(400)
+        .send({ error: { code: 'validation.failed', message: 'Проверьте введённые данные.', problems } });
     }
     const e = err as { statusCode?: number; code?: string };
     if (e.code === 'FST_REQ_FILE_TOO_LARGE' || e.statusCode === 413)
-      return reply.status(413).send({ error: { code: 'import.format', message: `Файл больше допустимого размера (${options.uploadLimitMb} МБ).` } });
+      return reply.status(413).send({
+        error: { code: 'import.format', message: `Файл больше допустимого размера (${options.uploadLimitMb} МБ).` },
+      });
     if (e.statusCode === 429)
-      return reply.status(429).send({ error: { code: 'auth.throttled', message: 'Слишком много запросов. Подождите минуту и повторите.' } });
+      return reply
+        .status(429)
+        .send({ error: { code: 'auth.throttled', message: 'Слишком много запросов. Подождите минуту и повторите.' } });
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
       return reply.status(e.statusCode).send({ error: { code: 'validation.failed', message: 'Некорректный запрос.' } });
     // Unknown errors: log the detail, answer a generic message so internals never leak.
     req.log.error(err);
-    return reply.status(500).send({ error: { code: 'internal', message: 'Внутренняя ошибка сервера. Повторите попытку позже.' } });
+    return reply
+      .status(500)
+      .send({ error: { code: 'internal', message: 'Внутренняя ошибка сервера. Повторите попытку позже.' } });
   });
 
   const deps: RouteDeps = { database, options };

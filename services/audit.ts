@@ -4,7 +4,7 @@ import { writeXlsx } from '../adapters/xlsx/write-xlsx.ts';
 import type { AuditEntry } from '../contract/api.ts';
 import { DomainError } from '../domain/errors.ts';
 import { type AuditFilter, listAudit } from '../storage/audit-repo.ts';
-import { type ServiceContext, requirePermission, scope } from './context.ts';
+import { requirePermission, type ServiceContext, scope } from './context.ts';
 
 export interface AuditQuery {
   regionId?: string;
@@ -42,7 +42,16 @@ export async function listAuditFor(ctx: ServiceContext, q: AuditQuery & { page: 
 }
 
 export const EXPORT_LIMIT = 100_000;
-const headers = ['Дата и время (UTC)', 'Пользователь', 'Действие', 'Объект', 'Идентификатор', 'Описание', 'До', 'После'];
+const headers = [
+  'Дата и время (UTC)',
+  'Пользователь',
+  'Действие',
+  'Объект',
+  'Идентификатор',
+  'Описание',
+  'До',
+  'После',
+];
 const row = (e: AuditEntry) => [
   e.at,
   e.actorLogin,

@@ -3,7 +3,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { DomainError } from '../domain/errors.ts';
-import { type Actor, type Role, permissionNames, policy } from '../domain/roles.ts';
+import { type Actor, permissionNames, policy, type Role } from '../domain/roles.ts';
+import { recordAudit } from '../storage/audit-repo.ts';
 import type { Db, Executor } from '../storage/database.ts';
 import {
   clearFailures,
@@ -20,7 +21,6 @@ import {
   takeUserToken,
   touchLastLogin,
 } from '../storage/users-repo.ts';
-import { recordAudit } from '../storage/audit-repo.ts';
 
 export const LOGIN_FAILURE_LIMIT = 5;
 export const LOGIN_FAILURE_WINDOW_MIN = 15;
@@ -53,13 +53,34 @@ async function openSession(ex: Executor, actor: Actor, o: AuthOptions): Promise<
   const token = newToken();
   const csrfToken = newToken();
   const expiresAt = new Date(o.now.getTime() + o.sessionHours * 3_600_000);
-  await insertSession(ex, { tokenHash: tokenHash(token), userId: actor.userId, regionId: actor.regionId, csrfToken, expiresAt, createdAt: o.now });
+  await insertSession(ex, {
+    tokenHash: tokenHash(token),
+    userId: actor.userId,
+    regionId: actor.regionId,
+    csrfToken,
+    expiresAt,
+    createdAt: o.now,
+  });
   await touchLastLogin(ex, actor.userId, o.now);
   return { token, csrfToken, expiresAt, actor };
 }
 
-function actorOf(u: { id: string; login: string; role: string; regionId: string | null; municipalityId: string | null; organisationId: string | null }): Actor {
-  return { userId: u.id, login: u.login, role: u.role as Role, regionId: u.regionId, municipalityId: u.municipalityId, organisationId: u.organisationId };
+function actorOf(u: {
+  id: string;
+  login: string;
+  role: string;
+  regionId: string | null;
+  municipalityId: string | null;
+  organisationId: string | null;
+}): Actor {
+  return {
+    userId: u.id,
+    login: u.login,
+    role: u.role as Role,
+    regionId: u.regionId,
+    municipalityId: u.municipalityId,
+    organisationId: u.organisationId,
+  };
 }
 
 /**
@@ -79,7 +100,9 @@ export async function login(
       `Слишком много неудачных попыток входа. Повторите через ${LOGIN_FAILURE_WINDOW_MIN} минут или обратитесь к администратору.`,
     );
   const user = await findUserByLogin(db, loginKey);
-  const ok = user?.passwordHash ? await verify(user.passwordHash, input.password) : (await verifyDummy(input.password), false);
+  const ok = user?.passwordHash
+    ? await verify(user.passwordHash, input.password)
+    : (await verifyDummy(input.password), false);
   if (!user || !ok || user.status !== 'active') {
     await recordFailure(db, loginKey, o.ip, o.now);
     throw new DomainError('auth.invalid_credentials', 'Неверный логин или пароль.');
@@ -88,14 +111,26 @@ export async function login(
     if (input.previousToken) await deleteSession(tx, tokenHash(input.previousToken));
     await clearFailures(tx, loginKey);
     const s = await openSession(tx, actorOf(user), o);
-    await recordAudit(tx, { regionId: user.regionId, actorId: user.id, actorLogin: user.login, action: 'login', entity: 'session', entityId: user.id, summary: `Вход в систему (${o.ip})` });
+    await recordAudit(tx, {
+      regionId: user.regionId,
+      actorId: user.id,
+      actorLogin: user.login,
+      action: 'login',
+      entity: 'session',
+      entityId: user.id,
+      summary: `Вход в систему (${o.ip})`,
+    });
     return s;
   });
 }
 
-export async function sessionActor(db: Db, token: string, now: Date): Promise<{ actor: Actor; csrfToken: string } | null> {
+export async function sessionActor(
+  db: Db,
+  token: string,
+  now: Date,
+): Promise<{ actor: Actor; csrfToken: string } | null> {
   const found = await findSession(db, tokenHash(token), now);
-  if (!found || found.user.status !== 'active') return null;
+  if (found?.user.status !== 'active') return null;
   return { actor: actorOf(found.user), csrfToken: found.session.csrfToken };
 }
 
@@ -115,14 +150,28 @@ export async function changeOwnPassword(
   await db.transaction(async (tx) => {
     await setPassword(tx, user.id, passwordHash);
     await deleteUserSessions(tx, user.id, tokenHash(input.currentToken));
-    await recordAudit(tx, { regionId: user.regionId, actorId: user.id, actorLogin: user.login, action: 'update', entity: 'user', entityId: user.id, summary: 'Пароль изменён пользователем' });
+    await recordAudit(tx, {
+      regionId: user.regionId,
+      actorId: user.id,
+      actorLogin: user.login,
+      action: 'update',
+      entity: 'user',
+      entityId: user.id,
+      summary: 'Пароль изменён пользователем',
+    });
   });
 }
 
 export type TokenPurpose = 'invite' | 'reset';
 export const tokenLifetimeHours: Record<TokenPurpose, number> = { invite: 24 * 7, reset: 24 };
 
-export async function issueUserToken(ex: Executor, userId: string, regionId: string | null, purpose: TokenPurpose, now: Date) {
+export async function issueUserToken(
+  ex: Executor,
+  userId: string,
+  regionId: string | null,
+  purpose: TokenPurpose,
+  now: Date,
+) {
   const token = newToken();
   const expiresAt = new Date(now.getTime() + tokenLifetimeHours[purpose] * 3_600_000);
   await insertUserToken(ex, { tokenHash: tokenHash(token), userId, regionId, purpose, createdAt: now, expiresAt });
@@ -140,12 +189,25 @@ export async function redeemUserToken(
   const passwordHash = await hashPassword(input.newPassword);
   return db.transaction(async (tx) => {
     const taken = await takeUserToken(tx, tokenHash(input.token), purpose, o.now);
-    if (!taken) throw new DomainError('auth.token_invalid', 'Ссылка недействительна или устарела. Попросите администратора выдать новую.');
+    if (!taken)
+      throw new DomainError(
+        'auth.token_invalid',
+        'Ссылка недействительна или устарела. Попросите администратора выдать новую.',
+      );
     const user = await getUser(tx, taken.userId);
-    if (!user || user.status === 'blocked') throw new DomainError('auth.token_invalid', 'Учётная запись заблокирована. Обратитесь к администратору.');
+    if (!user || user.status === 'blocked')
+      throw new DomainError('auth.token_invalid', 'Учётная запись заблокирована. Обратитесь к администратору.');
     await setPassword(tx, user.id, passwordHash);
     await deleteUserSessions(tx, user.id);
-    await recordAudit(tx, { regionId: user.regionId, actorId: user.id, actorLogin: user.login, action: 'update', entity: 'user', entityId: user.id, summary: purpose === 'invite' ? 'Приглашение принято, пароль задан' : 'Пароль сброшен по ссылке' });
+    await recordAudit(tx, {
+      regionId: user.regionId,
+      actorId: user.id,
+      actorLogin: user.login,
+      action: 'update',
+      entity: 'user',
+      entityId: user.id,
+      summary: purpose === 'invite' ? 'Приглашение принято, пароль задан' : 'Пароль сброшен по ссылке',
+    });
     return openSession(tx, actorOf(user), o);
   });
 }

@@ -3,9 +3,9 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { getTableName, sql } from 'drizzle-orm';
 import { DomainError } from '../domain/errors.ts';
-import { type Db, queryRows } from '../storage/database.ts';
-import { auditLog, municipalities, organisations, people, regions, userTokens, users } from '../storage/schema.ts';
 import { recordAudit } from '../storage/audit-repo.ts';
+import { type Db, queryRows } from '../storage/database.ts';
+import { auditLog, municipalities, organisations, people, regions, users, userTokens } from '../storage/schema.ts';
 
 /** Parents before children. Sessions and login failures are transient and not kept. */
 const tables = [regions, municipalities, organisations, people, users, userTokens, auditLog];
@@ -29,8 +29,18 @@ async function migrationCount(db: Db): Promise<number> {
   return Number(rows[0]?.n ?? 0);
 }
 
-export async function createBackup(db: Db, engine: string, now = new Date()): Promise<{ bytes: Uint8Array; rows: Record<string, number> }> {
-  const header: Header = { format: FORMAT, formatVersion: FORMAT_VERSION, createdAt: now.toISOString(), engine, migrations: await migrationCount(db) };
+export async function createBackup(
+  db: Db,
+  engine: string,
+  now = new Date(),
+): Promise<{ bytes: Uint8Array; rows: Record<string, number> }> {
+  const header: Header = {
+    format: FORMAT,
+    formatVersion: FORMAT_VERSION,
+    createdAt: now.toISOString(),
+    engine,
+    migrations: await migrationCount(db),
+  };
   const lines = [JSON.stringify(header)];
   const counts: Record<string, number> = {};
   await db.transaction(async (tx) => {
@@ -59,7 +69,10 @@ function parse(bytes: Uint8Array): { header: Header; chunks: { table: string; ro
   try {
     text = gunzipSync(bytes).toString('utf8');
   } catch {
-    throw new DomainError('backup.invalid', 'Файл не является резервной копией Опоры (ожидается сжатый файл .json.gz).');
+    throw new DomainError(
+      'backup.invalid',
+      'Файл не является резервной копией Опоры (ожидается сжатый файл .json.gz).',
+    );
   }
   const lines = text.split('\n').filter((l) => l.length > 0);
   try {
@@ -85,7 +98,9 @@ export async function restoreBackup(db: Db, bytes: Uint8Array, actorLogin = 'sys
   const counts: Record<string, number> = {};
   await db.transaction(async (tx) => {
     const names = tables.map(getTableName);
-    await tx.execute(sql.raw(`truncate ${[...names, 'sessions', 'login_failures'].map((n) => `"${n}"`).join(', ')} cascade`));
+    await tx.execute(
+      sql.raw(`truncate ${[...names, 'sessions', 'login_failures'].map((n) => `"${n}"`).join(', ')} cascade`),
+    );
     for (const name of names) {
       counts[name] = 0;
       for (const c of chunks.filter((x) => x.table === name)) {

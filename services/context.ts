@@ -2,7 +2,7 @@
 // tests and the CLI can fix "now".
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { DomainError, denied } from '../domain/errors.ts';
-import { type Actor, type Permission, type Place, can, hasPermission, scopeOf } from '../domain/roles.ts';
+import { type Actor, can, hasPermission, type Permission, type Place, scopeOf } from '../domain/roles.ts';
 import { changedFields, staleWriteMessage } from '../domain/stale-write.ts';
 import { type AuditRecord, recordAudits } from '../storage/audit-repo.ts';
 import type { Db, Executor } from '../storage/database.ts';
@@ -26,7 +26,8 @@ export const systemActor: Actor = {
 
 export function requirePermission(ctx: ServiceContext, permission: Permission, place?: Place): void {
   if (!hasPermission(ctx.actor, permission)) throw denied();
-  if (place && !can(ctx.actor, permission, place)) throw denied('Запись относится к другой территории: доступ запрещён.');
+  if (place && !can(ctx.actor, permission, place))
+    throw denied('Запись относится к другой территории: доступ запрещён.');
 }
 
 export const scope = (ctx: ServiceContext) => scopeOf(ctx.actor);

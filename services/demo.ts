@@ -2,9 +2,9 @@
 // All names are invented for Опора and marked «демонстрационные данные».
 import { sql } from 'drizzle-orm';
 import type { Role } from '../domain/roles.ts';
+import { recordAudit } from '../storage/audit-repo.ts';
 import type { Db } from '../storage/database.ts';
 import { municipalities, organisations, people, regions, users } from '../storage/schema.ts';
-import { recordAudit } from '../storage/audit-repo.ts';
 import { hashPassword } from './auth.ts';
 
 export const DEMO_PASSWORD = 'opora-demo-2026';
@@ -72,7 +72,10 @@ export async function createDemoRegionIfEmpty(db: Db): Promise<DemoAccount[]> {
         const urban = place.startsWith('г.') || place.startsWith('пгт');
         const number = i + 1;
         n++;
-        const short = type === 'СОШ' || type === 'ООШ' || type === 'НОШ' ? `МБОУ ${type} № ${number}` : `МБОУ ${type[0]!.toUpperCase()}${type.slice(1)} № ${number}`;
+        const short =
+          type === 'СОШ' || type === 'ООШ' || type === 'НОШ'
+            ? `МБОУ ${type} № ${number}`
+            : `МБОУ ${type[0]!.toUpperCase()}${type.slice(1)} № ${number}`;
         schoolRows.push({
           regionId,
           municipalityId: m.id,
@@ -104,21 +107,87 @@ export async function createDemoRegionIfEmpty(db: Db): Promise<DemoAccount[]> {
     const firstSchool = schools[0]!;
     const m1 = ms[0]!;
     await tx.insert(people).values([
-      { regionId, organisationId: iro!.id, fullName: 'Кравцова Алла Петровна', position: 'Проректор по научно-методической работе', email: 'kravtsova@demo.invalid' },
-      { regionId, organisationId: iro!.id, fullName: 'Лебедев Олег Игоревич', position: 'Методист, куратор', email: 'lebedev@demo.invalid' },
-      { regionId, municipalityId: m1.id, organisationId: firstSchool.id, fullName: 'Соколова Марина Викторовна', position: 'Директор', phone: '+7 900 000-00-01' },
-      { regionId, municipalityId: m1.id, organisationId: firstSchool.id, fullName: 'Орлов Денис Андреевич', position: 'Заместитель директора по УВР' },
-      { regionId, municipalityId: m1.id, fullName: 'Захарова Ирина Семёновна', position: 'Начальник управления образования' },
+      {
+        regionId,
+        organisationId: iro!.id,
+        fullName: 'Кравцова Алла Петровна',
+        position: 'Проректор по научно-методической работе',
+        email: 'kravtsova@demo.invalid',
+      },
+      {
+        regionId,
+        organisationId: iro!.id,
+        fullName: 'Лебедев Олег Игоревич',
+        position: 'Методист, куратор',
+        email: 'lebedev@demo.invalid',
+      },
+      {
+        regionId,
+        municipalityId: m1.id,
+        organisationId: firstSchool.id,
+        fullName: 'Соколова Марина Викторовна',
+        position: 'Директор',
+        phone: '+7 900 000-00-01',
+      },
+      {
+        regionId,
+        municipalityId: m1.id,
+        organisationId: firstSchool.id,
+        fullName: 'Орлов Денис Андреевич',
+        position: 'Заместитель директора по УВР',
+      },
+      {
+        regionId,
+        municipalityId: m1.id,
+        fullName: 'Захарова Ирина Семёновна',
+        position: 'Начальник управления образования',
+      },
     ]);
     const accounts: (typeof users.$inferInsert & { territory: string })[] = [
       { login: 'admin', fullName: 'Администратор системы', role: 'admin', territory: 'вся система' },
-      { login: 'region', fullName: 'Кравцова Алла Петровна', role: 'regional_coordinator', regionId, territory: region!.shortName },
-      { login: 'municipality', fullName: 'Захарова Ирина Семёновна', role: 'municipal_coordinator', regionId, municipalityId: m1.id, territory: m1.name },
-      { login: 'school', fullName: 'Соколова Марина Викторовна', role: 'school', regionId, municipalityId: m1.id, organisationId: firstSchool.id, territory: firstSchool.shortName },
-      { login: 'curator', fullName: 'Лебедев Олег Игоревич', role: 'curator', regionId, organisationId: iro!.id, territory: iro!.shortName },
-      { login: 'observer', fullName: 'Наблюдатель (демонстрационный)', role: 'observer', regionId, territory: region!.shortName },
+      {
+        login: 'region',
+        fullName: 'Кравцова Алла Петровна',
+        role: 'regional_coordinator',
+        regionId,
+        territory: region!.shortName,
+      },
+      {
+        login: 'municipality',
+        fullName: 'Захарова Ирина Семёновна',
+        role: 'municipal_coordinator',
+        regionId,
+        municipalityId: m1.id,
+        territory: m1.name,
+      },
+      {
+        login: 'school',
+        fullName: 'Соколова Марина Викторовна',
+        role: 'school',
+        regionId,
+        municipalityId: m1.id,
+        organisationId: firstSchool.id,
+        territory: firstSchool.shortName,
+      },
+      {
+        login: 'curator',
+        fullName: 'Лебедев Олег Игоревич',
+        role: 'curator',
+        regionId,
+        organisationId: iro!.id,
+        territory: iro!.shortName,
+      },
+      {
+        login: 'observer',
+        fullName: 'Наблюдатель (демонстрационный)',
+        role: 'observer',
+        regionId,
+        territory: region!.shortName,
+      },
     ];
-    await tx.insert(users).values(accounts.map(({ territory: _t, ...u }) => ({ ...u, passwordHash, status: 'active' })));
+    await tx
+      .insert(users)
+      .values(accounts.map(({ territory: _t, ...u }) => ({ ...u, passwordHash, status: 'active' })));
     await recordAudit(tx, {
       regionId,
       actorId: null,

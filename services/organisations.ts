@@ -5,16 +5,16 @@ import { DomainError, notFound } from '../domain/errors.ts';
 import { readOrganisationType } from '../domain/organisation-types.ts';
 import type { Executor } from '../storage/database.ts';
 import {
-  type OrganisationFilter,
   findOrganisationByCode,
   getOrganisation,
   insertOrganisation,
   listOrganisations,
+  type OrganisationFilter,
 } from '../storage/organisations-repo.ts';
 import { organisations } from '../storage/schema.ts';
 import { getMunicipality } from '../storage/territories-repo.ts';
 import { deleteVersioned, updateVersioned } from '../storage/versioned.ts';
-import { type ServiceContext, audit, inTransaction, requirePermission, scope, staleWrite } from './context.ts';
+import { audit, inTransaction, requirePermission, type ServiceContext, scope, staleWrite } from './context.ts';
 
 export const organisationLabels: Record<string, string> = {
   code: 'Код',
@@ -52,9 +52,13 @@ export async function getOrganisationFor(ctx: ServiceContext, id: string): Promi
 function checkType(kind: 'school' | 'support', type: string): string {
   const t = readOrganisationType(type);
   if (!t || t.kind !== kind)
-    throw new DomainError('validation.failed', `Тип «${type}» не подходит для ${kind === 'school' ? 'школы' : 'организации поддержки'}.`, {
-      problems: [{ field: 'type', message: 'Выберите тип из списка.' }],
-    });
+    throw new DomainError(
+      'validation.failed',
+      `Тип «${type}» не подходит для ${kind === 'school' ? 'школы' : 'организации поддержки'}.`,
+      {
+        problems: [{ field: 'type', message: 'Выберите тип из списка.' }],
+      },
+    );
   return t.type;
 }
 
@@ -108,7 +112,11 @@ export async function updateOrganisation(
       // Moving a school to another municipality must stay inside the actor's territory.
       requirePermission(ctx, 'organisation.write', { ...placeOf(before), municipalityId: changes.municipalityId });
     }
-    if (changes.code && changes.code !== before.code && (await findOrganisationByCode(tx, before.regionId, changes.code)))
+    if (
+      changes.code &&
+      changes.code !== before.code &&
+      (await findOrganisationByCode(tx, before.regionId, changes.code))
+    )
       throw new DomainError('conflict.duplicate', `Организация с кодом «${changes.code}» уже есть в этом регионе.`);
     if (!(await updateVersioned(tx, organisations, id, version, changes)))
       throw await staleWrite(tx, 'organisation', id, version, organisationLabels);
@@ -136,7 +144,10 @@ export async function deleteOrganisation(ctx: ServiceContext, id: string, versio
         throw await staleWrite(tx, 'organisation', id, version, organisationLabels);
     } catch (e) {
       if (isForeignKeyViolation(e))
-        throw new DomainError('conflict.in_use', 'Организацию нельзя удалить: к ней привязаны сотрудники или учётные записи.');
+        throw new DomainError(
+          'conflict.in_use',
+          'Организацию нельзя удалить: к ней привязаны сотрудники или учётные записи.',
+        );
       throw e;
     }
     await audit(tx, ctx, {

@@ -4,12 +4,18 @@ import type { Person, personInput, personPatch } from '../contract/api.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
 import type { Executor } from '../storage/database.ts';
 import { getOrganisation } from '../storage/organisations-repo.ts';
-import { type PersonFilter, getPerson, insertPerson, listPeople } from '../storage/people-repo.ts';
+import { getPerson, insertPerson, listPeople, type PersonFilter } from '../storage/people-repo.ts';
 import { people } from '../storage/schema.ts';
 import { deleteVersioned, updateVersioned } from '../storage/versioned.ts';
-import { type ServiceContext, audit, inTransaction, requirePermission, scope, staleWrite } from './context.ts';
+import { audit, inTransaction, requirePermission, type ServiceContext, scope, staleWrite } from './context.ts';
 
-const personLabels = { fullName: 'ФИО', position: 'Должность', email: 'Электронная почта', phone: 'Телефон', organisationId: 'Организация' };
+const personLabels = {
+  fullName: 'ФИО',
+  position: 'Должность',
+  email: 'Электронная почта',
+  phone: 'Телефон',
+  organisationId: 'Организация',
+};
 
 const placeOf = (p: Pick<Person, 'regionId' | 'municipalityId' | 'organisationId'>) => ({
   regionId: p.regionId,
@@ -32,7 +38,12 @@ export async function getPersonFor(ctx: ServiceContext, id: string): Promise<Per
 }
 
 /** A person's municipality follows the organisation: the place is derived, never trusted from input. */
-async function placeFromOrganisation(ex: Executor, regionId: string, organisationId: string | null, municipalityId: string | null) {
+async function placeFromOrganisation(
+  ex: Executor,
+  regionId: string,
+  organisationId: string | null,
+  municipalityId: string | null,
+) {
   if (!organisationId) return { regionId, municipalityId, organisationId: null };
   const o = await getOrganisation(ex, organisationId);
   if (!o || o.regionId !== regionId)
@@ -49,12 +60,23 @@ export async function createPerson(ctx: ServiceContext, input: z.infer<typeof pe
     requirePermission(ctx, 'person.write', place);
     const id = await insertPerson(tx, { ...input, ...place });
     const created = (await getPerson(tx, id))!;
-    await audit(tx, ctx, { regionId: created.regionId, action: 'create', entity: 'person', entityId: id, summary: `Добавлен сотрудник ${created.fullName}`, after: created });
+    await audit(tx, ctx, {
+      regionId: created.regionId,
+      action: 'create',
+      entity: 'person',
+      entityId: id,
+      summary: `Добавлен сотрудник ${created.fullName}`,
+      after: created,
+    });
     return created;
   });
 }
 
-export async function updatePerson(ctx: ServiceContext, id: string, patch: z.infer<typeof personPatch>): Promise<Person> {
+export async function updatePerson(
+  ctx: ServiceContext,
+  id: string,
+  patch: z.infer<typeof personPatch>,
+): Promise<Person> {
   return inTransaction(ctx, async (tx) => {
     const before = await getPerson(tx, id);
     if (!before) throw notFound('Сотрудник');
@@ -70,9 +92,18 @@ export async function updatePerson(ctx: ServiceContext, id: string, patch: z.inf
       requirePermission(ctx, 'person.write', place);
       Object.assign(changes, place);
     }
-    if (!(await updateVersioned(tx, people, id, version, changes))) throw await staleWrite(tx, 'person', id, version, personLabels);
+    if (!(await updateVersioned(tx, people, id, version, changes)))
+      throw await staleWrite(tx, 'person', id, version, personLabels);
     const after = (await getPerson(tx, id))!;
-    await audit(tx, ctx, { regionId: after.regionId, action: 'update', entity: 'person', entityId: id, summary: `Изменены данные сотрудника ${after.fullName}`, before, after });
+    await audit(tx, ctx, {
+      regionId: after.regionId,
+      action: 'update',
+      entity: 'person',
+      entityId: id,
+      summary: `Изменены данные сотрудника ${after.fullName}`,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -82,7 +113,15 @@ export async function deletePerson(ctx: ServiceContext, id: string, version: num
     const before = await getPerson(tx, id);
     if (!before) throw notFound('Сотрудник');
     requirePermission(ctx, 'person.write', placeOf(before));
-    if (!(await deleteVersioned(tx, people, id, version))) throw await staleWrite(tx, 'person', id, version, personLabels);
-    await audit(tx, ctx, { regionId: before.regionId, action: 'delete', entity: 'person', entityId: id, summary: `Удалён сотрудник ${before.fullName}`, before });
+    if (!(await deleteVersioned(tx, people, id, version)))
+      throw await staleWrite(tx, 'person', id, version, personLabels);
+    await audit(tx, ctx, {
+      regionId: before.regionId,
+      action: 'delete',
+      entity: 'person',
+      entityId: id,
+      summary: `Удалён сотрудник ${before.fullName}`,
+      before,
+    });
   });
 }

@@ -1,6 +1,6 @@
 // Regions and municipalities, and the territory tree each actor sees.
 import type { z } from 'zod';
-import type { Municipality, Region, TerritoryTree, municipalityInput, regionInput } from '../contract/api.ts';
+import type { Municipality, municipalityInput, Region, regionInput, TerritoryTree } from '../contract/api.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
 import { regionTimezones } from '../domain/organisation-types.ts';
 import type { Scope } from '../domain/roles.ts';
@@ -18,7 +18,7 @@ import {
   listRegions,
 } from '../storage/territories-repo.ts';
 import { updateVersioned } from '../storage/versioned.ts';
-import { type ServiceContext, audit, inTransaction, requirePermission, scope, staleWrite } from './context.ts';
+import { audit, inTransaction, requirePermission, type ServiceContext, scope, staleWrite } from './context.ts';
 
 /** The municipality an organisation-bound actor belongs to, so the tree can show its branch. */
 async function visibleMunicipalityId(ctx: ServiceContext, s: Scope): Promise<string | null | undefined> {
@@ -78,7 +78,14 @@ export async function createRegion(ctx: ServiceContext, input: z.infer<typeof re
       throw new DomainError('conflict.duplicate', `Регион с кодом «${input.code}» уже есть.`);
     const id = await insertRegion(tx, input);
     const created = (await getRegion(tx, id))!;
-    await audit(tx, ctx, { regionId: id, action: 'create', entity: 'region', entityId: id, summary: `Создан регион «${created.name}»`, after: created });
+    await audit(tx, ctx, {
+      regionId: id,
+      action: 'create',
+      entity: 'region',
+      entityId: id,
+      summary: `Создан регион «${created.name}»`,
+      after: created,
+    });
     return created;
   });
 }
@@ -94,14 +101,26 @@ export async function updateRegion(
   return inTransaction(ctx, async (tx) => {
     const before = await getRegion(tx, id);
     if (!before) throw notFound('Регион');
-    if (!(await updateVersioned(tx, regions, id, version, changes))) throw await staleWrite(tx, 'region', id, version, regionLabels);
+    if (!(await updateVersioned(tx, regions, id, version, changes)))
+      throw await staleWrite(tx, 'region', id, version, regionLabels);
     const after = (await getRegion(tx, id))!;
-    await audit(tx, ctx, { regionId: id, action: 'update', entity: 'region', entityId: id, summary: `Изменён регион «${after.name}»`, before, after });
+    await audit(tx, ctx, {
+      regionId: id,
+      action: 'update',
+      entity: 'region',
+      entityId: id,
+      summary: `Изменён регион «${after.name}»`,
+      before,
+      after,
+    });
     return after;
   });
 }
 
-export async function createMunicipality(ctx: ServiceContext, input: z.infer<typeof municipalityInput>): Promise<Municipality> {
+export async function createMunicipality(
+  ctx: ServiceContext,
+  input: z.infer<typeof municipalityInput>,
+): Promise<Municipality> {
   requirePermission(ctx, 'territory.write', { regionId: input.regionId });
   return inTransaction(ctx, async (tx) => {
     if (!(await getRegion(tx, input.regionId))) throw notFound('Регион');
@@ -109,7 +128,14 @@ export async function createMunicipality(ctx: ServiceContext, input: z.infer<typ
       throw new DomainError('conflict.duplicate', `Муниципалитет с кодом «${input.code}» уже есть в этом регионе.`);
     const id = await insertMunicipality(tx, input);
     const created = (await getMunicipality(tx, id))!;
-    await audit(tx, ctx, { regionId: input.regionId, action: 'create', entity: 'municipality', entityId: id, summary: `Создан муниципалитет «${created.name}»`, after: created });
+    await audit(tx, ctx, {
+      regionId: input.regionId,
+      action: 'create',
+      entity: 'municipality',
+      entityId: id,
+      summary: `Создан муниципалитет «${created.name}»`,
+      after: created,
+    });
     return created;
   });
 }
@@ -127,7 +153,15 @@ export async function updateMunicipality(
     if (!(await updateVersioned(tx, municipalities, id, version, changes)))
       throw await staleWrite(tx, 'municipality', id, version, municipalityLabels);
     const after = (await getMunicipality(tx, id))!;
-    await audit(tx, ctx, { regionId: after.regionId, action: 'update', entity: 'municipality', entityId: id, summary: `Изменён муниципалитет «${after.name}»`, before, after });
+    await audit(tx, ctx, {
+      regionId: after.regionId,
+      action: 'update',
+      entity: 'municipality',
+      entityId: id,
+      summary: `Изменён муниципалитет «${after.name}»`,
+      before,
+      after,
+    });
     return after;
   });
 }

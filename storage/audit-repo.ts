@@ -1,4 +1,4 @@
-import { type SQL, and, desc, eq, gte, ilike, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, lte, type SQL, sql } from 'drizzle-orm';
 import type { AuditEntry } from '../contract/api.ts';
 import type { Scope } from '../domain/roles.ts';
 import type { Executor } from './database.ts';

@@ -1,4 +1,4 @@
-import { type SQL, and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Organisation } from '../contract/api.ts';
 import type { Scope } from '../domain/roles.ts';
 import { escapeLike } from './audit-repo.ts';
@@ -97,7 +97,10 @@ export async function insertOrganisation(ex: Executor, v: OrganisationValues): P
 export async function insertOrganisations(ex: Executor, values: OrganisationValues[]): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < values.length; i += 500) {
-    const rows = await ex.insert(organisations).values(values.slice(i, i + 500)).returning({ id: organisations.id });
+    const rows = await ex
+      .insert(organisations)
+      .values(values.slice(i, i + 500))
+      .returning({ id: organisations.id });
     ids.push(...rows.map((r) => r.id));
   }
   return ids;

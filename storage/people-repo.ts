@@ -1,4 +1,4 @@
-import { type SQL, and, asc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Person } from '../contract/api.ts';
 import type { Scope } from '../domain/roles.ts';
 import { escapeLike } from './audit-repo.ts';
@@ -35,7 +35,11 @@ export async function listPeople(
 ): Promise<{ items: Person[]; total: number }> {
   const q = f.q ? `%${escapeLike(f.q)}%` : null;
   const where: SQL | undefined = and(
-    scopeCondition(scope, { region: people.regionId, municipality: people.municipalityId, organisation: people.organisationId }),
+    scopeCondition(scope, {
+      region: people.regionId,
+      municipality: people.municipalityId,
+      organisation: people.organisationId,
+    }),
     f.regionId ? eq(people.regionId, f.regionId) : undefined,
     f.municipalityId ? eq(people.municipalityId, f.municipalityId) : undefined,
     f.organisationId ? eq(people.organisationId, f.organisationId) : undefined,

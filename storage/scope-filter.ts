@@ -1,5 +1,5 @@
 // Turns an actor's scope into a SQL condition, so lists are filtered in the database, never in memory.
-import { type SQL, and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Scope } from '../domain/roles.ts';
 

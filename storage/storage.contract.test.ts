@@ -6,13 +6,19 @@ import { isDomainError } from '../domain/errors.ts';
 import { login, sessionActor } from '../services/auth.ts';
 import { createBackup, restoreBackup } from '../services/backup.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { createOrganisation, deleteOrganisation, getOrganisationFor, listOrganisationsFor, updateOrganisation } from '../services/organisations.ts';
+import {
+  createOrganisation,
+  deleteOrganisation,
+  getOrganisationFor,
+  listOrganisationsFor,
+  updateOrganisation,
+} from '../services/organisations.ts';
 import { createPerson, listPeopleFor } from '../services/people.ts';
 import { territoryTree } from '../services/territories.ts';
 import { engines, pgliteEngine } from '../test/engines.ts';
-import { TEST_PASSWORD, type World, seedWorld } from '../test/world.ts';
-import { type Database, queryRows } from './database.ts';
+import { seedWorld, TEST_PASSWORD, type World } from '../test/world.ts';
 import { listAudit } from './audit-repo.ts';
+import { type Database, queryRows } from './database.ts';
 import { organisations } from './schema.ts';
 
 async function rejection(p: Promise<unknown>) {
@@ -57,7 +63,13 @@ describe.each(engines)('storage contract on $name', (engine) => {
       urban: false,
       address: 'с. Полевое',
     });
-    expect(o).toMatchObject({ code: 'A2-LYC', shortName: 'Лицей А2', version: 1, municipalityName: 'Район А2', urban: false });
+    expect(o).toMatchObject({
+      code: 'A2-LYC',
+      shortName: 'Лицей А2',
+      version: 1,
+      municipalityName: 'Район А2',
+      urban: false,
+    });
     const log = await listAudit(d.db, { kind: 'all' }, { entity: 'organisation', entityId: o.id }, 10, 0);
     expect(log.items).toHaveLength(1);
     expect(log.items[0]).toMatchObject({ action: 'create', actorLogin: 'region-a', regionId: w.regionA });
@@ -68,7 +80,9 @@ describe.each(engines)('storage contract on $name', (engine) => {
     const before = await queryRows<{ n: number }>(d.db, sql`select count(*)::int as n from organisations`);
     const err = await rejection(
       d.db.transaction(async (tx) => {
-        await tx.insert(organisations).values({ regionId: w.regionA, kind: 'school', type: 'СОШ', code: 'TX-1', name: 'x', shortName: 'x' });
+        await tx
+          .insert(organisations)
+          .values({ regionId: w.regionA, kind: 'school', type: 'СОШ', code: 'TX-1', name: 'x', shortName: 'x' });
         await tx.execute(sql`select 1/0`);
       }),
     );
@@ -89,7 +103,16 @@ describe.each(engines)('storage contract on $name', (engine) => {
   });
 
   it('keeps codes unique within a region but not across regions', async () => {
-    const input = { municipalityId: null, kind: 'support' as const, type: 'ЦППМС', code: 'SAME', name: 'ЦППМС', shortName: '', urban: null, address: '' };
+    const input = {
+      municipalityId: null,
+      kind: 'support' as const,
+      type: 'ЦППМС',
+      code: 'SAME',
+      name: 'ЦППМС',
+      shortName: '',
+      urban: null,
+      address: '',
+    };
     await createOrganisation(ctx('admin'), { ...input, regionId: w.regionA });
     await createOrganisation(ctx('admin'), { ...input, regionId: w.regionB });
     const err = await rejection(createOrganisation(ctx('admin'), { ...input, regionId: w.regionA }));
@@ -98,7 +121,8 @@ describe.each(engines)('storage contract on $name', (engine) => {
 
   it('filters lists by the actor territory in SQL', async () => {
     const page = { page: 1, pageSize: 100 };
-    const codes = async (who: keyof World['actors']) => (await listOrganisationsFor(ctx(who), page)).items.map((o) => o.code).sort();
+    const codes = async (who: keyof World['actors']) =>
+      (await listOrganisationsFor(ctx(who), page)).items.map((o) => o.code).sort();
     expect(await codes('school')).toEqual(['A1-1']);
     expect(await codes('municipal_coordinator')).toEqual(['A1-1', 'A1-2']);
     expect((await codes('regional_coordinator')).every((c) => !c.startsWith('B'))).toBe(true);
@@ -119,7 +143,15 @@ describe.each(engines)('storage contract on $name', (engine) => {
 
   it('refuses a school account writing a person of another school (403 access.denied)', async () => {
     const err = await rejection(
-      createPerson(ctx('school'), { regionId: w.regionA, municipalityId: null, organisationId: w.schoolA1b, fullName: 'Чужой', position: '', email: '', phone: '' }),
+      createPerson(ctx('school'), {
+        regionId: w.regionA,
+        municipalityId: null,
+        organisationId: w.schoolA1b,
+        fullName: 'Чужой',
+        position: '',
+        email: '',
+        phone: '',
+      }),
     );
     expect(isDomainError(err) && err.code).toBe('access.denied');
   });
@@ -132,7 +164,11 @@ describe.each(engines)('storage contract on $name', (engine) => {
   });
 
   it('logs in case-insensitively and resolves the session', async () => {
-    const s = await login(d.db, { login: 'REGION-A', password: TEST_PASSWORD }, { sessionHours: 1, now: new Date(), ip: '127.0.0.1' });
+    const s = await login(
+      d.db,
+      { login: 'REGION-A', password: TEST_PASSWORD },
+      { sessionHours: 1, now: new Date(), ip: '127.0.0.1' },
+    );
     const found = await sessionActor(d.db, s.token, new Date());
     expect(found?.actor).toEqual(w.actors.regional_coordinator);
     expect(await sessionActor(d.db, s.token, new Date(Date.now() + 2 * 3_600_000))).toBeNull();
@@ -153,7 +189,17 @@ describe.each(engines)('storage contract on $name', (engine) => {
       const orgs = await queryRows<{ code: string }>(d.db, sql`select code from organisations order by code`);
       const otherOrgs = await queryRows<{ code: string }>(other.db, sql`select code from organisations order by code`);
       expect(orgs).toEqual(otherOrgs);
-      await createOrganisation(ctx('admin'), { regionId: w.regionB, municipalityId: null, kind: 'support', type: 'ИРО', code: 'AFTER', name: 'После восстановления', shortName: '', urban: null, address: '' });
+      await createOrganisation(ctx('admin'), {
+        regionId: w.regionB,
+        municipalityId: null,
+        kind: 'support',
+        type: 'ИРО',
+        code: 'AFTER',
+        name: 'После восстановления',
+        shortName: '',
+        urban: null,
+        address: '',
+      });
     } finally {
       await other.drop();
     }

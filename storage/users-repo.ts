@@ -1,10 +1,10 @@
-import { type SQL, and, asc, eq, gt, ilike, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { User } from '../contract/api.ts';
 import type { Role, Scope } from '../domain/roles.ts';
 import { escapeLike } from './audit-repo.ts';
 import type { Executor } from './database.ts';
-import { loginFailures, municipalities, organisations, regions, sessions, userTokens, users } from './schema.ts';
+import { loginFailures, municipalities, organisations, regions, sessions, users, userTokens } from './schema.ts';
 import { scopeCondition } from './scope-filter.ts';
 
 const r = alias(regions, 'r');
@@ -27,7 +27,11 @@ const columns = {
   territoryName: sql<string>`coalesce(${o.shortName}, ${m.name}, ${r.shortName}, 'Вся страна')`,
 };
 
-type UserRow = Omit<User, 'role' | 'status' | 'lastLoginAt'> & { role: string; status: string; lastLoginAt: Date | null };
+type UserRow = Omit<User, 'role' | 'status' | 'lastLoginAt'> & {
+  role: string;
+  status: string;
+  lastLoginAt: Date | null;
+};
 const present = (u: UserRow): User => ({
   ...u,
   role: u.role as Role,
@@ -53,7 +57,11 @@ export async function listUsers(
 ): Promise<{ items: User[]; total: number }> {
   const q = f.q ? `%${escapeLike(f.q)}%` : null;
   const where: SQL | undefined = and(
-    scopeCondition(scope, { region: users.regionId, municipality: users.municipalityId, organisation: users.organisationId }),
+    scopeCondition(scope, {
+      region: users.regionId,
+      municipality: users.municipalityId,
+      organisation: users.organisationId,
+    }),
     f.regionId ? eq(users.regionId, f.regionId) : undefined,
     f.role ? eq(users.role, f.role) : undefined,
     q ? or(ilike(users.login, q), ilike(users.fullName, q)) : undefined,
@@ -71,10 +79,7 @@ export async function getUser(ex: Executor, id: string): Promise<User | null> {
 }
 
 export async function findUserByLogin(ex: Executor, login: string) {
-  const [row] = await ex
-    .select()
-    .from(users)
-    .where(sql`lower(${users.login}) = lower(${login})`);
+  const [row] = await ex.select().from(users).where(sql`lower(${users.login}) = lower(${login})`);
   return row ?? null;
 }
 
@@ -116,7 +121,9 @@ export async function deleteSession(ex: Executor, tokenHash: string) {
 export async function deleteUserSessions(ex: Executor, userId: string, keepTokenHash?: string) {
   await ex
     .delete(sessions)
-    .where(and(eq(sessions.userId, userId), keepTokenHash ? sql`${sessions.tokenHash} <> ${keepTokenHash}` : undefined));
+    .where(
+      and(eq(sessions.userId, userId), keepTokenHash ? sql`${sessions.tokenHash} <> ${keepTokenHash}` : undefined),
+    );
 }
 
 export async function deleteExpiredSessions(ex: Executor, now: Date) {

@@ -1,10 +1,10 @@
 // An in-process Опора server on a fresh database with the test world, and a tiny client that logs in and
 // carries the session cookie and CSRF token like the browser does.
 import type { LightMyRequestResponse } from 'fastify';
-import { type App, type ServerOptions, buildServer } from '../server/app.ts';
+import { type App, buildServer, type ServerOptions } from '../server/app.ts';
 import type { Database } from '../storage/database.ts';
 import type { Engine } from './engines.ts';
-import { TEST_PASSWORD, type World, seedWorld } from './world.ts';
+import { seedWorld, TEST_PASSWORD, type World } from './world.ts';
 
 export const testServerOptions: ServerOptions = {
   secure: false,
@@ -29,7 +29,12 @@ export interface TestServer {
 export interface Client {
   cookie: string;
   csrf: string;
-  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;

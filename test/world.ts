@@ -66,8 +66,20 @@ export async function seedWorld(db: Db): Promise<World> {
   const [p1, p2] = await db
     .insert(people)
     .values([
-      { regionId: a!.id, municipalityId: m1!.id, organisationId: s1!.id, fullName: 'Иванова Анна Петровна', position: 'Директор' },
-      { regionId: b!.id, municipalityId: m3!.id, organisationId: s3!.id, fullName: 'Петров Борис Ильич', position: 'Директор' },
+      {
+        regionId: a!.id,
+        municipalityId: m1!.id,
+        organisationId: s1!.id,
+        fullName: 'Иванова Анна Петровна',
+        position: 'Директор',
+      },
+      {
+        regionId: b!.id,
+        municipalityId: m3!.id,
+        organisationId: s3!.id,
+        fullName: 'Петров Борис Ильич',
+        position: 'Директор',
+      },
     ])
     .returning();
   const accounts = [
@@ -85,7 +97,14 @@ export async function seedWorld(db: Db): Promise<World> {
     .returning();
   const actor = (login: string): Actor => {
     const u = created.find((x) => x.login === login)!;
-    return { userId: u.id, login: u.login, role: u.role as Role, regionId: u.regionId, municipalityId: u.municipalityId, organisationId: u.organisationId };
+    return {
+      userId: u.id,
+      login: u.login,
+      role: u.role as Role,
+      regionId: u.regionId,
+      municipalityId: u.municipalityId,
+      organisationId: u.organisationId,
+    };
   };
   return {
     regionA: a!.id,

@@ -10,7 +10,8 @@ export const chromiumPath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].f
 /** Journeys skip with a message where no browser is installed; CI (OPORA_REQUIRE_BROWSER=1) must have one. */
 export function browserAvailable(): boolean {
   if (chromiumPath) return true;
-  if (process.env.OPORA_REQUIRE_BROWSER === '1') throw new Error('Chromium не найден: установите пакет Debian chromium.');
+  if (process.env.OPORA_REQUIRE_BROWSER === '1')
+    throw new Error('Chromium не найден: установите пакет Debian chromium.');
   console.warn('Браузерные сценарии пропущены: Chromium не найден (apt-get install chromium).');
   return false;
 }
@@ -18,7 +19,15 @@ export function browserAvailable(): boolean {
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath!,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -39,7 +48,16 @@ export async function startRealServer(env: Record<string, string> = {}): Promise
   let out = '';
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'bin', 'opora.js'), 'serve'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: '', OPORA_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', OPORA_LOG_LEVEL: 'warn', OPORA_DEMO: '1', ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      OPORA_DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      OPORA_LOG_LEVEL: 'warn',
+      OPORA_DEMO: '1',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (b) => {

@@ -3,7 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../services/demo.ts';
-import { type RunningServer, browserAvailable, launchBrowser, startRealServer } from './browser.ts';
+import { browserAvailable, launchBrowser, type RunningServer, startRealServer } from './browser.ts';
 
 const run = browserAvailable();
 
@@ -44,7 +44,9 @@ describe.runIf(run)('roles in the browser', () => {
       const body = await res.json();
       return {
         total: body.total as number,
-        municipalities: [...new Set((body.items as { municipalityName: string | null }[]).map((o) => o.municipalityName ?? '—'))],
+        municipalities: [
+          ...new Set((body.items as { municipalityName: string | null }[]).map((o) => o.municipalityName ?? '—')),
+        ],
       };
     });
   }
@@ -56,7 +58,7 @@ describe.runIf(run)('roles in the browser', () => {
 
   it('admin sees the whole system', async () => {
     const page = await logIn('admin');
-    expect(await page.getByTestId('territory-name').innerText()).toContain('Все регионы');
+    expect(await page.getByTestId('territory-name').textContent()).toContain('Все регионы');
     const api = await apiOrganisations(page);
     expect(api.total).toBe(41);
     await page.close();
@@ -64,14 +66,14 @@ describe.runIf(run)('roles in the browser', () => {
 
   it('regional coordinator sees its region: 40 schools and the ИРО', async () => {
     const page = await logIn('region');
-    expect(await page.getByTestId('territory-name').innerText()).toContain('Демонстрационная область');
+    expect(await page.getByTestId('territory-name').textContent()).toContain('Демонстрационная область');
     expect((await apiOrganisations(page)).total).toBe(41);
     await page.close();
   });
 
   it('municipal coordinator sees only its municipality', async () => {
     const page = await logIn('municipality');
-    expect(await page.getByTestId('territory-name').innerText()).toContain('Светлогорск');
+    expect(await page.getByTestId('territory-name').textContent()).toContain('Светлогорск');
     const api = await apiOrganisations(page);
     expect(api.total).toBe(12);
     expect(api.municipalities).toEqual(['Городской округ Светлогорск-на-Ладе']);
@@ -89,7 +91,11 @@ describe.runIf(run)('roles in the browser', () => {
     const result = await page.evaluate(async () => {
       const all = await (await fetch('/api/organisations?pageSize=500')).json();
       const me = await (await fetch('/api/auth/me')).json();
-      return { mine: all.items[0].id as string, total: all.total as number, organisationId: me.organisationId as string };
+      return {
+        mine: all.items[0].id as string,
+        total: all.total as number,
+        organisationId: me.organisationId as string,
+      };
     });
     expect(result.total).toBe(1);
     expect(result.mine).toBe(result.organisationId);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgliteEngine } from '../../../test/engines.ts';
-import { type TestServer, startTestServer } from '../../../test/server.ts';
+import { startTestServer, type TestServer } from '../../../test/server.ts';
 
 describe('audit API', () => {
   let s: TestServer;
@@ -15,10 +15,14 @@ describe('audit API', () => {
 
   it('records who, when, what, before → after for every change', async () => {
     const a = await s.as('region-a');
-    const p = (await a.post('/api/people', { regionId: s.world.regionA, fullName: 'Сидоров С. С.', position: 'Учитель' })).json();
+    const p = (
+      await a.post('/api/people', { regionId: s.world.regionA, fullName: 'Сидоров С. С.', position: 'Учитель' })
+    ).json();
     await a.patch(`/api/people/${p.id}`, { position: 'Заместитель директора', version: p.version });
     const log = (await a.get(`/api/audit?entity=person&pageSize=5`)).json();
-    const update = log.items.find((e: { action: string; entityId: string }) => e.action === 'update' && e.entityId === p.id);
+    const update = log.items.find(
+      (e: { action: string; entityId: string }) => e.action === 'update' && e.entityId === p.id,
+    );
     expect(update).toMatchObject({ actorLogin: 'region-a', regionId: s.world.regionA });
     expect(update.before.position).toBe('Учитель');
     expect(update.after.position).toBe('Заместитель директора');
@@ -48,7 +52,10 @@ describe('audit API', () => {
     const csv = await a.get('/api/audit/export?format=csv&entity=person');
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
-    const lines = csv.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(lines[0]).toContain('Пользователь');
     expect(lines.length).toBeGreaterThan(1);
     expect(csv.body).not.toContain('Сотрудник Б');

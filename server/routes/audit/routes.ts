@@ -9,8 +9,10 @@ const tags = ['журнал изменений'];
 
 export async function auditRoutes(app: App, { database }: RouteDeps) {
   const db = database.db;
-  app.get('/audit', { schema: { tags, summary: 'Журнал изменений', querystring: auditQuery, response: { 200: page(auditEntry) } } }, (req) =>
-    listAuditFor(contextOf(db, req), req.query),
+  app.get(
+    '/audit',
+    { schema: { tags, summary: 'Журнал изменений', querystring: auditQuery, response: { 200: page(auditEntry) } } },
+    (req) => listAuditFor(contextOf(db, req), req.query),
   );
   app.get(
     '/audit/export',
@@ -18,7 +20,9 @@ export async function auditRoutes(app: App, { database }: RouteDeps) {
       schema: {
         tags,
         summary: 'Выгрузка журнала изменений',
-        querystring: auditQuery.omit({ page: true, pageSize: true }).extend({ format: z.enum(['csv', 'xlsx']).default('xlsx') }),
+        querystring: auditQuery
+          .omit({ page: true, pageSize: true })
+          .extend({ format: z.enum(['csv', 'xlsx']).default('xlsx') }),
       },
     },
     async (req, reply) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgliteEngine } from '../../../test/engines.ts';
-import { type TestServer, startTestServer } from '../../../test/server.ts';
+import { startTestServer, type TestServer } from '../../../test/server.ts';
 import { TEST_PASSWORD } from '../../../test/world.ts';
 
 describe('auth API', () => {
@@ -18,10 +18,19 @@ describe('auth API', () => {
     expect(cookie.sameSite).toBe('Lax');
     expect(cookie.secure).toBeFalsy();
     const me = res.json();
-    expect(me).toMatchObject({ login: 'region-a', role: 'regional_coordinator', territoryName: 'Область А', roleLabel: 'Региональный координатор' });
+    expect(me).toMatchObject({
+      login: 'region-a',
+      role: 'regional_coordinator',
+      territoryName: 'Область А',
+      roleLabel: 'Региональный координатор',
+    });
     expect(me.permissions).toContain('audit.read');
     expect(me.permissions).not.toContain('user.write');
-    const again = await s.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `opora_session=${cookie.value}` } });
+    const again = await s.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: `opora_session=${cookie.value}` },
+    });
     expect(again.json().id).toBe(me.id);
   });
 
@@ -35,7 +44,8 @@ describe('auth API', () => {
   });
 
   it('throttles a login after 5 failures, even with the right password then', async () => {
-    for (let i = 0; i < 5; i++) await s.anonymous.post('/api/auth/login', { login: 'curator-a', password: `wrong-${i}-xxxxx` });
+    for (let i = 0; i < 5; i++)
+      await s.anonymous.post('/api/auth/login', { login: 'curator-a', password: `wrong-${i}-xxxxx` });
     const res = await s.anonymous.post('/api/auth/login', { login: 'curator-a', password: TEST_PASSWORD });
     expect(res.statusCode).toBe(429);
     expect(res.json().error.code).toBe('auth.throttled');
@@ -57,7 +67,12 @@ describe('auth API', () => {
 
   it('refuses a state-changing request without the CSRF token (403 auth.csrf)', async () => {
     const c = await s.as('region-a');
-    const res = await c.request('POST', '/api/people', { regionId: s.world.regionA, fullName: 'Без токена' }, { 'x-csrf-token': 'forged' });
+    const res = await c.request(
+      'POST',
+      '/api/people',
+      { regionId: s.world.regionA, fullName: 'Без токена' },
+      { 'x-csrf-token': 'forged' },
+    );
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('auth.csrf');
     const ok = await c.post('/api/people', { regionId: s.world.regionA, fullName: 'С токеном' });
@@ -90,7 +105,9 @@ describe('auth API', () => {
     const reused = await s.anonymous.post('/api/auth/accept-invite', { token, newPassword: 'another-pass-1' });
     expect(reused.statusCode).toBe(400);
     expect(reused.json().error.code).toBe('auth.token_invalid');
-    expect((await s.anonymous.post('/api/auth/login', { login: 'new-school', password: 'new-school-pass' })).statusCode).toBe(200);
+    expect(
+      (await s.anonymous.post('/api/auth/login', { login: 'new-school', password: 'new-school-pass' })).statusCode,
+    ).toBe(200);
   });
 
   it('resets a password through a link issued by the administrator and ends old sessions', async () => {
@@ -98,10 +115,15 @@ describe('auth API', () => {
     const victim = await s.as('school-a1');
     const link = (await admin.post(`/api/users/${s.world.actors.school.userId}/reset-link`)).json();
     expect(link.path).toMatch(/^\/reset\?token=/);
-    const res = await s.anonymous.post('/api/auth/reset-password', { token: link.path.split('token=')[1], newPassword: 'brand-new-pass-1' });
+    const res = await s.anonymous.post('/api/auth/reset-password', {
+      token: link.path.split('token=')[1],
+      newPassword: 'brand-new-pass-1',
+    });
     expect(res.statusCode).toBe(200);
     expect((await victim.get('/api/auth/me')).statusCode).toBe(401);
-    expect((await s.anonymous.post('/api/auth/login', { login: 'school-a1', password: 'brand-new-pass-1' })).statusCode).toBe(200);
+    expect(
+      (await s.anonymous.post('/api/auth/login', { login: 'school-a1', password: 'brand-new-pass-1' })).statusCode,
+    ).toBe(200);
   });
 
   it('rejects a weak password with a Russian validation message', async () => {
@@ -132,10 +154,20 @@ describe('login CSRF', () => {
 
   it('refuses a login posted from another site, accepts one from our own origin', async () => {
     const payload = { login: 'admin', password: TEST_PASSWORD };
-    const foreign = await s.app.inject({ method: 'POST', url: '/api/auth/login', headers: { origin: 'https://evil.example' }, payload });
+    const foreign = await s.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { origin: 'https://evil.example' },
+      payload,
+    });
     expect(foreign.statusCode).toBe(403);
     expect(foreign.json().error.code).toBe('auth.csrf');
-    const own = await s.app.inject({ method: 'POST', url: '/api/auth/login', headers: { origin: 'http://localhost:80', host: 'localhost:80' }, payload });
+    const own = await s.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { origin: 'http://localhost:80', host: 'localhost:80' },
+      payload,
+    });
     expect(own.statusCode).toBe(200);
   });
 });

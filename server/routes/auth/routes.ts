@@ -1,10 +1,17 @@
 import { changePasswordBody, loginBody, me, tokenPasswordBody } from '../../../contract/api.ts';
 import { roleLabels } from '../../../domain/roles.ts';
-import { type SessionInfo, changeOwnPassword, login, logout, permissionsOf, redeemUserToken } from '../../../services/auth.ts';
+import {
+  changeOwnPassword,
+  login,
+  logout,
+  permissionsOf,
+  redeemUserToken,
+  type SessionInfo,
+} from '../../../services/auth.ts';
 import type { Db } from '../../../storage/database.ts';
 import { getUser } from '../../../storage/users-repo.ts';
 import type { App, RouteDeps } from '../../app.ts';
-import { SESSION_COOKIE, clearSessionCookie, contextOf, setSessionCookie } from '../../session.ts';
+import { clearSessionCookie, contextOf, SESSION_COOKIE, setSessionCookie } from '../../session.ts';
 
 const tags = ['вход'];
 
@@ -54,11 +61,15 @@ export async function authRoutes(app: App, { database, options }: RouteDeps) {
     return presentMe(db, req.session!);
   });
 
-  app.post('/auth/password', { schema: { tags, summary: 'Смена собственного пароля', body: changePasswordBody } }, async (req, reply) => {
-    const ctx = contextOf(db, req);
-    await changeOwnPassword(db, ctx.actor, { ...req.body, currentToken: req.session!.token });
-    return reply.status(204).send();
-  });
+  app.post(
+    '/auth/password',
+    { schema: { tags, summary: 'Смена собственного пароля', body: changePasswordBody } },
+    async (req, reply) => {
+      const ctx = contextOf(db, req);
+      await changeOwnPassword(db, ctx.actor, { ...req.body, currentToken: req.session!.token });
+      return reply.status(204).send();
+    },
+  );
 
   for (const [url, purpose, summary] of [
     ['/auth/accept-invite', 'invite', 'Принять приглашение и задать пароль'],
@@ -78,4 +89,3 @@ export async function authRoutes(app: App, { database, options }: RouteDeps) {
     );
   }
 }
-

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../../test/engines.ts';
-import { type Client, type TestServer, startTestServer } from '../../../test/server.ts';
+import { type Client, startTestServer, type TestServer } from '../../../test/server.ts';
 
 /** A multipart body with one file field, as the browser sends it. */
 function multipart(fileName: string, bytes: Uint8Array | string) {
@@ -64,7 +64,10 @@ describe.each(engines)('organisations API on $name', (engine) => {
     const a = await s.as('region-a');
     const b = await s.as('admin');
     const o = (await a.get(`/api/organisations/${s.world.schoolA2}`)).json();
-    const first = await a.patch(`/api/organisations/${o.id}`, { shortName: 'Школа А2 (новое имя)', version: o.version });
+    const first = await a.patch(`/api/organisations/${o.id}`, {
+      shortName: 'Школа А2 (новое имя)',
+      version: o.version,
+    });
     expect(first.statusCode).toBe(200);
     const second = await b.patch(`/api/organisations/${o.id}`, { address: 'ул. Другая', version: o.version });
     expect(second.statusCode).toBe(409);
@@ -95,7 +98,12 @@ describe.each(engines)('organisations API on $name', (engine) => {
     expect(dry.statusCode).toBe(200);
     expect(dry.json()).toMatchObject({ committed: false, rows: 1000, created: 0 });
     expect(dry.json().problems).toEqual([
-      expect.objectContaining({ row: 538, column: 'type', cell: 'D538', message: expect.stringContaining('«колледж» не распознан') }),
+      expect.objectContaining({
+        row: 538,
+        column: 'type',
+        cell: 'D538',
+        message: expect.stringContaining('«колледж» не распознан'),
+      }),
     ]);
     const commit = await upload(c, 'schools.csv', file, true);
     expect(commit.statusCode).toBe(422);

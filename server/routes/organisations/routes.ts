@@ -30,7 +30,14 @@ export async function organisationRoutes(app: App, { database }: RouteDeps) {
   const db = database.db;
   app.get(
     '/organisations',
-    { schema: { tags, summary: 'Список организаций', querystring: organisationListQuery, response: { 200: page(organisation) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Список организаций',
+        querystring: organisationListQuery,
+        response: { 200: page(organisation) },
+      },
+    },
     (req) => listOrganisationsFor(contextOf(db, req), req.query),
   );
   app.get(
@@ -65,17 +72,34 @@ export async function organisationRoutes(app: App, { database }: RouteDeps) {
     { schema: { tags, summary: 'Карточка организации', params: idParams, response: { 200: organisation } } },
     (req) => getOrganisationFor(contextOf(db, req), req.params.id),
   );
-  app.post('/organisations', { schema: { tags, summary: 'Создать организацию', body: organisationInput, response: { 200: organisation } } }, (req) =>
-    createOrganisation(contextOf(db, req), req.body),
+  app.post(
+    '/organisations',
+    { schema: { tags, summary: 'Создать организацию', body: organisationInput, response: { 200: organisation } } },
+    (req) => createOrganisation(contextOf(db, req), req.body),
   );
   app.patch(
     '/organisations/:id',
-    { schema: { tags, summary: 'Изменить организацию', params: idParams, body: organisationPatch, response: { 200: organisation } } },
+    {
+      schema: {
+        tags,
+        summary: 'Изменить организацию',
+        params: idParams,
+        body: organisationPatch,
+        response: { 200: organisation },
+      },
+    },
     (req) => updateOrganisation(contextOf(db, req), req.params.id, req.body),
   );
   app.delete(
     '/organisations/:id',
-    { schema: { tags, summary: 'Удалить организацию', params: idParams, querystring: z.object({ version: z.coerce.number().int().min(1) }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Удалить организацию',
+        params: idParams,
+        querystring: z.object({ version: z.coerce.number().int().min(1) }),
+      },
+    },
     async (req, reply) => {
       await deleteOrganisation(contextOf(db, req), req.params.id, req.query.version);
       return reply.status(204).send();

@@ -17,24 +17,45 @@ const idParams = z.object({ id: uuidField });
 
 export async function territoryRoutes(app: App, { database }: RouteDeps) {
   const db = database.db;
-  app.get('/territories/tree', { schema: { tags, summary: 'Дерево территорий пользователя', response: { 200: territoryTree } } }, (req) =>
-    tree(contextOf(db, req)),
+  app.get(
+    '/territories/tree',
+    { schema: { tags, summary: 'Дерево территорий пользователя', response: { 200: territoryTree } } },
+    (req) => tree(contextOf(db, req)),
   );
-  app.post('/regions', { schema: { tags, summary: 'Создать регион', body: regionInput, response: { 200: region } } }, (req) =>
-    createRegion(contextOf(db, req), req.body),
+  app.post(
+    '/regions',
+    { schema: { tags, summary: 'Создать регион', body: regionInput, response: { 200: region } } },
+    (req) => createRegion(contextOf(db, req), req.body),
   );
   app.patch(
     '/regions/:id',
-    { schema: { tags, summary: 'Изменить регион', params: idParams, body: regionInput.partial().extend({ version: versionField }), response: { 200: region } } },
+    {
+      schema: {
+        tags,
+        summary: 'Изменить регион',
+        params: idParams,
+        body: regionInput.partial().extend({ version: versionField }),
+        response: { 200: region },
+      },
+    },
     (req) => updateRegion(contextOf(db, req), req.params.id, req.body),
   );
   app.get(
     '/municipalities',
-    { schema: { tags, summary: 'Муниципалитеты', querystring: z.object({ regionId: uuidField.optional() }), response: { 200: z.array(municipality) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Муниципалитеты',
+        querystring: z.object({ regionId: uuidField.optional() }),
+        response: { 200: z.array(municipality) },
+      },
+    },
     (req) => municipalitiesFor(contextOf(db, req), req.query.regionId),
   );
-  app.post('/municipalities', { schema: { tags, summary: 'Создать муниципалитет', body: municipalityInput, response: { 200: municipality } } }, (req) =>
-    createMunicipality(contextOf(db, req), req.body),
+  app.post(
+    '/municipalities',
+    { schema: { tags, summary: 'Создать муниципалитет', body: municipalityInput, response: { 200: municipality } } },
+    (req) => createMunicipality(contextOf(db, req), req.body),
   );
   app.patch(
     '/municipalities/:id',

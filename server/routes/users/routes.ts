@@ -10,8 +10,10 @@ const idParams = z.object({ id: uuidField });
 
 export async function userRoutes(app: App, { database }: RouteDeps) {
   const db = database.db;
-  app.get('/users', { schema: { tags, summary: 'Учётные записи', querystring: userListQuery, response: { 200: page(user) } } }, (req) =>
-    listUsersFor(contextOf(db, req), req.query),
+  app.get(
+    '/users',
+    { schema: { tags, summary: 'Учётные записи', querystring: userListQuery, response: { 200: page(user) } } },
+    (req) => listUsersFor(contextOf(db, req), req.query),
   );
   app.post(
     '/users',
@@ -25,8 +27,18 @@ export async function userRoutes(app: App, { database }: RouteDeps) {
     },
     (req) => createUser(contextOf(db, req), req.body),
   );
-  app.patch('/users/:id', { schema: { tags, summary: 'Изменить или заблокировать', params: idParams, body: userPatch, response: { 200: user } } }, (req) =>
-    updateUser(contextOf(db, req), req.params.id, req.body),
+  app.patch(
+    '/users/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Изменить или заблокировать',
+        params: idParams,
+        body: userPatch,
+        response: { 200: user },
+      },
+    },
+    (req) => updateUser(contextOf(db, req), req.params.id, req.body),
   );
   app.post(
     '/users/:id/reset-link',
