@@ -34,6 +34,7 @@ let dummyHash: Promise<string> | null = null;
 const verifyDummy = async (password: string) => {
   dummyHash ??= hash('opora-timing-equaliser');
   await verify(await dummyHash, password);
+  return false;
 };
 
 export interface SessionInfo {
@@ -100,9 +101,7 @@ export async function login(
       `Слишком много неудачных попыток входа. Повторите через ${LOGIN_FAILURE_WINDOW_MIN} минут или обратитесь к администратору.`,
     );
   const user = await findUserByLogin(db, loginKey);
-  const ok = user?.passwordHash
-    ? await verify(user.passwordHash, input.password)
-    : (await verifyDummy(input.password), false);
+  const ok = user?.passwordHash ? await verify(user.passwordHash, input.password) : await verifyDummy(input.password);
   if (!user || !ok || user.status !== 'active') {
     await recordFailure(db, loginKey, o.ip, o.now);
     throw new DomainError('auth.invalid_credentials', 'Неверный логин или пароль.');

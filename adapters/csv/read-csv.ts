@@ -22,14 +22,17 @@ export function decodeText(bytes: Uint8Array): string {
 const delimiters = ['\t', ';', ','] as const;
 
 /**
- * The delimiter that splits the first records into the same number (at least two) of fields, the most fields
- * winning a tie: in «Название;Адрес, индекс» with rows like «Школа 1;ул. Ленина, 1» both split in two, but a file
- * with decimal commas («4,5») splits consistently only on ';'. A single-column file falls back to ','.
+ * The delimiter that splits most of the first records into the header's number of fields (at least two); then the
+ * one giving more fields; then the order above. A file with decimal commas («4,5») splits consistently only on ';',
+ * and «Название;Адрес, индекс» over «Школа 1;ул. Ленина, 1» splits evenly both ways, so ';' wins on order.
+ * A single-column file falls back to ','.
  */
 export function detectDelimiter(text: string): string {
   let best = { delimiter: ',', consistent: 0, fields: 0 };
   for (const delimiter of delimiters) {
-    const sample = Papa.parse<string[]>(text, { delimiter, preview: 50 }).data.filter((r) => r.join('').trim() !== '');
+    const sample = Papa.parse<string[]>(text, { delimiter, preview: 50 }).data.filter(
+      (r) => r.length > 1 || r[0]?.trim(),
+    );
     const fields = sample[0]?.length ?? 0;
     if (fields < 2) continue;
     const consistent = sample.filter((r) => r.length === fields).length;

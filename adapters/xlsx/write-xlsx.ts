@@ -14,7 +14,7 @@ export interface XlsxSheet {
 /** Excel refuses names over 31 characters, with any of : \ / ? * [ ], or starting or ending with an apostrophe. */
 export function sheetName(name: string, position: number): string {
   const cleaned = name
-    .replace(/[:\\/?*[\]]/g, ' ')
+    .replace(/[:\\/?*[\]\s]+/g, ' ')
     .slice(0, 31)
     .replace(/^'+|'+$/g, '')
     .trim();
