@@ -119,22 +119,26 @@ export const organisation = z.object({
   updatedAt: isoDateTime,
 });
 export type Organisation = z.infer<typeof organisation>;
-export const organisationInput = z.object({
-  regionId: uuidField,
-  municipalityId: uuidField.nullable().default(null),
-  kind: organisationKind,
+const organisationFields = z.object({
+  municipalityId: uuidField.nullable(),
   type: requiredText('тип организации', 64),
   code: requiredText('код', 64),
   name: requiredText('полное наименование', 1000),
   shortName: optionalText('краткое наименование', 500),
-  urban: z.boolean().nullable().default(null),
+  urban: z.boolean().nullable(),
   address: optionalText('адрес', 1000),
 });
+export const organisationInput = organisationFields.extend({
+  regionId: uuidField,
+  kind: organisationKind,
+  municipalityId: organisationFields.shape.municipalityId.default(null),
+  shortName: organisationFields.shape.shortName.default(''),
+  urban: organisationFields.shape.urban.default(null),
+  address: organisationFields.shape.address.default(''),
+});
 export type OrganisationInput = z.infer<typeof organisationInput>;
-export const organisationPatch = organisationInput
-  .omit({ regionId: true, kind: true })
-  .partial()
-  .extend({ version: versionField });
+/** Only the fields sent are changed; `version` is the one the user saw. */
+export const organisationPatch = organisationFields.partial().extend({ version: versionField });
 export const organisationListQuery = pageQuery.extend({
   regionId: uuidField.optional(),
   municipalityId: uuidField.optional(),
@@ -157,16 +161,23 @@ export const person = z.object({
   version: z.number(),
 });
 export type Person = z.infer<typeof person>;
-export const personInput = z.object({
-  regionId: uuidField,
-  municipalityId: uuidField.nullable().default(null),
-  organisationId: uuidField.nullable().default(null),
+const personFields = z.object({
+  municipalityId: uuidField.nullable(),
+  organisationId: uuidField.nullable(),
   fullName: requiredText('ФИО', 300),
   position: optionalText('должность', 300),
   email: emailField,
   phone: phoneField,
 });
-export const personPatch = personInput.omit({ regionId: true }).partial().extend({ version: versionField });
+export const personInput = personFields.extend({
+  regionId: uuidField,
+  municipalityId: personFields.shape.municipalityId.default(null),
+  organisationId: personFields.shape.organisationId.default(null),
+  position: personFields.shape.position.default(''),
+  email: emailField.default(''),
+  phone: phoneField.default(''),
+});
+export const personPatch = personFields.partial().extend({ version: versionField });
 export const personListQuery = pageQuery.extend({
   regionId: uuidField.optional(),
   municipalityId: uuidField.optional(),
@@ -192,7 +203,7 @@ export type User = z.infer<typeof user>;
 export const userInput = z.object({
   login: loginField,
   fullName: requiredText('ФИО', 300),
-  email: emailField,
+  email: emailField.default(''),
   role: roleEnum,
   regionId: uuidField.nullable().default(null),
   municipalityId: uuidField.nullable().default(null),

@@ -1,4 +1,6 @@
 // Reusable zod field schemas with Russian messages, shared by the web forms and the server.
+// Field schemas carry no defaults: in zod 4 a default applies even inside .partial(), which would make a
+// PATCH overwrite absent fields. Input (create) schemas add their defaults explicitly.
 import { z } from 'zod';
 
 export const uuidField = z.uuid({ error: 'Неверный идентификатор.' });
@@ -12,20 +14,17 @@ export const optionalText = (label: string, max = 500) =>
   z
     .string()
     .trim()
-    .max(max, { error: `${label}: не длиннее ${max} символов.` })
-    .default('');
+    .max(max, { error: `${label}: не длиннее ${max} символов.` });
 export const emailField = z
   .string()
   .trim()
   .max(254)
-  .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), { error: 'Неверный адрес электронной почты.' })
-  .default('');
+  .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), { error: 'Неверный адрес электронной почты.' });
 export const phoneField = z
   .string()
   .trim()
   .max(40)
-  .refine((v) => v === '' || /^[+\d\s()-]{5,40}$/.test(v), { error: 'Неверный номер телефона.' })
-  .default('');
+  .refine((v) => v === '' || /^[+\d\s()-]{5,40}$/.test(v), { error: 'Неверный номер телефона.' });
 export const passwordField = z
   .string({ error: 'Укажите пароль.' })
   .min(10, { error: 'Пароль должен содержать не менее 10 символов.' })

@@ -18,7 +18,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { type DomainError, isDomainError } from '../domain/errors.ts';
+import { DomainError, isDomainError } from '../domain/errors.ts';
 import type { Database } from '../storage/database.ts';
 import { httpStatusOf } from './error-status.ts';
 import { auditRoutes } from './routes/audit/routes.ts';
@@ -108,9 +108,13 @@ export async function buildServer(database: Database, options: ServerOptions): P
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.decorateRequest('session', null);
+  // Deny by default: every API route needs a session unless it declares `config: { public: true }`. This
+  // runs before validation, so an anonymous caller learns nothing about a route's input.
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
     await loadSession(database.db, req);
+    const isPublic = req.routeOptions.config?.public === true;
+    if (!isPublic && !req.session && req.routeOptions.url) throw new DomainError('auth.required', 'Войдите в систему.');
     checkCsrf(req);
   });
 

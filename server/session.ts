@@ -11,6 +11,10 @@ export const CSRF_HEADER = 'x-csrf-token';
 const credentialRoutes = new Set(['/api/auth/login', '/api/auth/accept-invite', '/api/auth/reset-password']);
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route answers without a session (login, health). Everything else is refused with 401. */
+    public?: boolean;
+  }
   interface FastifyRequest {
     session: { actor: Actor; csrfToken: string; token: string } | null;
   }

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { buildTable } from '../table/build-table.ts';
-import { controlCharacters } from '../table/cell-text.ts';
+import { controlCharacters, unescapeFormula } from '../table/cell-text.ts';
 import { formatError, ru, type Table, tableLimits } from '../table/table.ts';
 
 /**
@@ -70,5 +70,6 @@ export function readCsv(bytes: Uint8Array): Table {
       [{ row, message: 'Незакрытые кавычки.' }],
     );
   }
-  return buildTable(parsed.data.map((cells, i) => ({ row: i + 1, cells })));
+  // The apostrophe goes before trimming: in "'\t=1" it protects a tab that trimming would otherwise expose.
+  return buildTable(parsed.data.map((cells, i) => ({ row: i + 1, cells: cells.map(unescapeFormula) })));
 }

@@ -1,11 +1,7 @@
-import { unescapeFormula } from './cell-text.ts';
 import { formatError, type RawRow, ru, type Table, tableLimits } from './table.ts';
 
-/**
- * Trimmed text with line breaks as Excel keeps them inside a cell (\n), and without the anti-formula apostrophe
- * an export added (see escapeFormula). The apostrophe goes first: in "'\t=1" it protects the tab that trim removes.
- */
-export const normaliseCell = (raw: string): string => unescapeFormula(raw).replace(/\r\n?/g, '\n').trim();
+/** Trimmed text with line breaks as Excel keeps them inside a cell (\n). */
+export const normaliseCell = (raw: string): string => raw.replace(/\r\n?/g, '\n').trim();
 
 /** Cells up to the last filled one, so that formatting-only columns to the right do not count as data. */
 function filledCells(raw: RawRow): string[] {

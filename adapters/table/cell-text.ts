@@ -54,8 +54,9 @@ const formulaStart = /^'*[=+\-@\t\r]/;
 export const escapeFormula = (text: string): string => (formulaStart.test(text) ? `'${text}` : text);
 
 /**
- * The inverse of escapeFormula, applied on read so that an export opened, edited and imported back keeps
- * "+7 (495) ..." rather than "'+7 (495) ...". Data stays inert in the database; every export escapes again.
+ * The inverse of escapeFormula, applied by the CSV reader so that an export opened, edited and imported back keeps
+ * "+7 (495) ..." rather than "'+7 (495) ...". Data stays inert in the database; every CSV export escapes again.
+ * Not applied to .xlsx: its writer escapes nothing, so its text comes back exactly as written.
  */
 export const unescapeFormula = (text: string): string =>
   text.startsWith("'") && formulaStart.test(text) ? text.slice(1) : text;

@@ -115,7 +115,6 @@ const isUnsafePath = (name: string): boolean =>
   /^([/\\]|[a-zA-Z]:)/.test(name) || name.split(/[/\\]/).some((part) => part === '..');
 
 function checkDeclared(entries: Entry[]): void {
-  let total = 0;
   for (const entry of entries) {
     if (isUnsafePath(entry.name)) {
       throw formatError(
@@ -128,17 +127,21 @@ function checkDeclared(entries: Entry[]): void {
       );
     }
     if (entry.method !== 0 && entry.method !== 8) throw damaged(); // Excel only stores or deflates
-    total += entry.uncompressed;
-    const ratio = entry.uncompressed / Math.max(entry.compressed, 1);
-    if (entry.uncompressed > archiveLimits.ratioFrom && ratio > archiveLimits.ratio) {
-      throw formatError(
-        'Книга Excel сжата подозрительно сильно и не может быть обработана. Откройте её в Excel, сохраните заново в формате .xlsx и загрузите снова.',
-      );
-    }
   }
+  const total = entries.reduce((sum, entry) => sum + entry.uncompressed, 0);
   if (total > archiveLimits.uncompressed) {
     throw formatError(
       `После распаковки книга Excel занимает больше ${ru(archiveLimits.uncompressed / 2 ** 20)} МБ. Разделите таблицу на несколько файлов и загрузите их по очереди.`,
+    );
+  }
+  const bomb = entries.some(
+    (entry) =>
+      entry.uncompressed > archiveLimits.ratioFrom &&
+      entry.uncompressed / Math.max(entry.compressed, 1) > archiveLimits.ratio,
+  );
+  if (bomb) {
+    throw formatError(
+      'Книга Excel сжата подозрительно сильно и не может быть обработана. Откройте её в Excel, сохраните заново в формате .xlsx и загрузите снова.',
     );
   }
 }

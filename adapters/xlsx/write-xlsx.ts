@@ -21,6 +21,9 @@ export function sheetName(name: string, position: number): string {
   return cleaned === '' ? `Лист ${position}` : cleaned;
 }
 
+/** Line breaks as Excel stores them in a cell; a bare \r would not survive XML parsing anyway. */
+const cellString = (text: string) => writableText(text).replace(/\r\n?/g, '\n');
+
 function addSheet(workbook: ExcelJS.Workbook, sheet: XlsxSheet, position: number): void {
   const worksheet = workbook.addWorksheet(sheetName(sheet.name, position), {
     views: [{ state: 'frozen', ySplit: 1 }],
@@ -28,9 +31,9 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: XlsxSheet, position: number
   // Values go in as they are: a JavaScript string becomes a text cell (shared string), which Excel never evaluates,
   // so "=HYPERLINK(...)" or "+7 (495) ..." is shown literally and nothing needs prefixing — unlike CSV, where Excel
   // re-parses every field as if typed. exceljs makes a formula only from a { formula } object, which we never pass.
-  worksheet.addRow(sheet.headers.map(writableText)).font = { bold: true };
+  worksheet.addRow(sheet.headers.map(cellString)).font = { bold: true };
   for (const values of sheet.rows) {
-    const row = worksheet.addRow(values.map((value) => (typeof value === 'string' ? writableText(value) : value)));
+    const row = worksheet.addRow(values.map((value) => (typeof value === 'string' ? cellString(value) : value)));
     values.forEach((value, i) => {
       if (value instanceof Date) row.getCell(i + 1).numFmt = 'dd.mm.yyyy';
     });

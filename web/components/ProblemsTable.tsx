@@ -20,7 +20,7 @@ export function ProblemsTable({ problems, label = 'Найденные ошибк
           <Table.Tr>
             {withPlace && <Table.Th w={80}>Строка</Table.Th>}
             {withPlace && <Table.Th w={160}>Столбец</Table.Th>}
-            {withCell && <Table.Th>Значение</Table.Th>}
+            {withCell && <Table.Th w={90}>Ячейка</Table.Th>}
             {!withPlace && <Table.Th w={180}>Поле</Table.Th>}
             <Table.Th>Сообщение</Table.Th>
           </Table.Tr>

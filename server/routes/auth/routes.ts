@@ -40,7 +40,7 @@ export async function authRoutes(app: App, { database, options }: RouteDeps) {
   app.post(
     '/auth/login',
     {
-      config: { rateLimit: { max: options.loginRateLimit ?? 30, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: options.loginRateLimit ?? 30, timeWindow: '1 minute' } },
       schema: { tags, summary: 'Вход по логину и паролю', body: loginBody, response: { 200: me } },
     },
     async (req, reply) => {
@@ -50,7 +50,7 @@ export async function authRoutes(app: App, { database, options }: RouteDeps) {
     },
   );
 
-  app.post('/auth/logout', { schema: { tags, summary: 'Выход' } }, async (req, reply) => {
+  app.post('/auth/logout', { config: { public: true }, schema: { tags, summary: 'Выход' } }, async (req, reply) => {
     if (req.session) await logout(db, req.session.token);
     clearSessionCookie(reply, options.secure);
     return reply.status(204).send();
@@ -78,7 +78,7 @@ export async function authRoutes(app: App, { database, options }: RouteDeps) {
     app.post(
       url,
       {
-        config: { rateLimit: { max: options.loginRateLimit ?? 30, timeWindow: '1 minute' } },
+        config: { public: true, rateLimit: { max: options.loginRateLimit ?? 30, timeWindow: '1 minute' } },
         schema: { tags, summary, body: tokenPasswordBody, response: { 200: me } },
       },
       async (req, reply) => {

@@ -5,7 +5,10 @@ import type { App, RouteDeps } from '../../app.ts';
 export async function healthRoutes(app: App, { database, options }: RouteDeps) {
   app.get(
     '/health',
-    { schema: { tags: ['служебное'], summary: 'Состояние сервера', response: { 200: health } } },
+    {
+      config: { public: true },
+      schema: { tags: ['служебное'], summary: 'Состояние сервера', response: { 200: health } },
+    },
     async () => {
       await database.db.execute(sql`select 1`);
       return { status: 'ok' as const, engine: database.engine, version: options.version };

@@ -77,6 +77,14 @@ describe.each(engines)('organisations API on $name', (engine) => {
     expect(now).toMatchObject({ shortName: 'Школа А2 (новое имя)', address: o.address, version: o.version + 1 });
   });
 
+  it('changes only the fields a PATCH sends', async () => {
+    const c = await s.as('admin');
+    const o = (await c.get(`/api/organisations/${s.world.schoolB1}`)).json();
+    const res = await c.patch(`/api/organisations/${o.id}`, { address: 'ул. Только адрес, 5', version: o.version });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ ...o, address: 'ул. Только адрес, 5', version: o.version + 1, updatedAt: res.json().updatedAt });
+  });
+
   it('serves the import template as CSV and XLSX with the canonical columns', async () => {
     const c = await s.as('region-a');
     const csvRes = await c.get('/api/organisations/import-template?format=csv');
