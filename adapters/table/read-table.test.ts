@@ -62,7 +62,7 @@ async function refusal(run: () => Promise<unknown>): Promise<string> {
   const message = (error as DomainError).message;
   // Russian, official, and ending with what to do.
   expect(message).toMatch(/^[«А-ЯЁ][^a-z]*[а-яё][\s\S]*\.$/);
-  expect(message).toMatch(/загрузите|Выберите|Исправьте|Проверьте/);
+  expect(message).toMatch(/загрузите|выберите|исправьте|проверьте/i);
   return message;
 }
 

@@ -30,13 +30,15 @@ export function summarise(tree: TerritoryTree) {
 export default function HomePage() {
   const me = useCurrentUser();
   const tree = useTerritoryTree(can(me, 'territory.read'));
-  const firstName = me.fullName.split(/\s+/).slice(1).join(' ') || me.fullName;
+  // «Фамилия Имя Отчество» → «Имя Отчество», the polite form of address; anything else as written.
+  const words = me.fullName.trim().split(/\s+/);
+  const addressed = words.length === 3 ? words.slice(1).join(' ') : me.fullName;
 
   return (
     <>
       <PageHeader
         title="Главная"
-        description={`Здравствуйте, ${firstName}! Вы вошли как «${roleLabels[me.role]}»: ${me.territoryName}.`}
+        description={`Здравствуйте, ${addressed}! Вы вошли как «${roleLabels[me.role]}»: ${me.territoryName}.`}
       />
       {tree.isPending && can(me, 'territory.read') ? (
         <PageLoader />
@@ -77,12 +79,6 @@ function Overview({ tree, canOpen }: { tree: TerritoryTree; canOpen: boolean }) 
         <section key={region.id} aria-labelledby={`region-${region.id}`}>
           <Title order={2} size="h4" mb="xs" id={`region-${region.id}`}>
             {region.name}
-            {region.isDemo && (
-              <Text span c="dimmed" size="sm" fw={400}>
-                {' '}
-                (демонстрационный регион)
-              </Text>
-            )}
           </Title>
           {region.municipalities.length === 0 ? (
             <Text c="dimmed" size="sm">

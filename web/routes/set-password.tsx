@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Center, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Center, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { passwordField } from '../../contract/fields.ts';
@@ -66,7 +66,10 @@ export default function SetPasswordPage({ mode }: SetPasswordPageProps) {
           {token.length < 10 ? (
             <Alert color="orange" variant="light" title="Ссылка неполная">
               В адресе нет кода приглашения. Откройте ссылку из письма целиком или попросите администратора выдать
-              новую. <Link to="/login">Перейти ко входу</Link>
+              новую.{' '}
+              <Anchor component={Link} to="/login">
+                Перейти ко входу
+              </Anchor>
             </Alert>
           ) : (
             <form onSubmit={submit} noValidate>
@@ -100,7 +103,9 @@ export default function SetPasswordPage({ mode }: SetPasswordPageProps) {
                   {t.button}
                 </Button>
                 <Text size="sm">
-                  <Link to="/login">Вход по логину и паролю</Link>
+                  <Anchor component={Link} to="/login">
+                    Вход по логину и паролю
+                  </Anchor>
                 </Text>
               </Stack>
             </form>

@@ -101,8 +101,13 @@ function UsersList({ me }: { me: Me }) {
     {
       key: 'status',
       header: 'Статус',
+      nowrap: true,
       render: (u) => (
-        <Badge variant="light" color={statusColors[u.status]} style={{ textTransform: 'none' }}>
+        <Badge
+          variant="light"
+          color={statusColors[u.status]}
+          style={{ textTransform: 'none', minWidth: 'max-content' }}
+        >
           {userStatusLabels[u.status]}
         </Badge>
       ),
@@ -119,7 +124,7 @@ function UsersList({ me }: { me: Me }) {
             это вы
           </Text>
         ) : (
-          <Group gap={6} wrap="nowrap">
+          <Stack gap={6} align="flex-start">
             {u.status === 'blocked' ? (
               <Button
                 size="compact-sm"
@@ -134,7 +139,7 @@ function UsersList({ me }: { me: Me }) {
               <Button
                 size="compact-sm"
                 variant="light"
-                color="red.8"
+                color="red"
                 leftSection={<IconLock size={14} aria-hidden />}
                 aria-label={`Заблокировать ${u.login}`}
                 onClick={() => open({ kind: 'block', userId: u.id })}
@@ -152,7 +157,7 @@ function UsersList({ me }: { me: Me }) {
             >
               Ссылка для сброса пароля
             </Button>
-          </Group>
+          </Stack>
         ),
     });
   }
@@ -264,7 +269,7 @@ function UsersList({ me }: { me: Me }) {
             rowKey={(u) => u.id}
             loading={list.isPending}
             fetching={list.isPlaceholderData}
-            minWidth={canWrite ? 1180 : 860}
+            minWidth={canWrite ? 1040 : 860}
             empty="Пользователи не найдены."
             pagination={{ page, pageSize, total: list.data?.total ?? 0, onChange: (p) => update({ page: p }) }}
           />

@@ -77,6 +77,19 @@ describe.each(engines)('organisations API on $name', (engine) => {
     expect(now).toMatchObject({ shortName: 'Школа А2 (новое имя)', address: o.address, version: o.version + 1 });
   });
 
+  it('lets exactly one of two simultaneous edits of the same version win', async () => {
+    const a = await s.as('region-a');
+    const b = await s.as('admin');
+    const o = (await a.get(`/api/organisations/${s.world.iroA}`)).json();
+    const results = await Promise.all([
+      a.patch(`/api/organisations/${o.id}`, { address: 'адрес A', version: o.version }),
+      b.patch(`/api/organisations/${o.id}`, { address: 'адрес B', version: o.version }),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const winner = results.find((r) => r.statusCode === 200)!.json();
+    expect((await a.get(`/api/organisations/${o.id}`)).json()).toMatchObject({ address: winner.address, version: o.version + 1 });
+  });
+
   it('changes only the fields a PATCH sends', async () => {
     const c = await s.as('admin');
     const o = (await c.get(`/api/organisations/${s.world.schoolB1}`)).json();
