@@ -1,6 +1,7 @@
 // The HTTP contract: request and response schemas shared by server (validation, OpenAPI) and web (types).
 // No node:* and no DOM imports here.
 import { z } from 'zod';
+import { roles } from '../domain/roles.ts';
 import {
   emailField,
   isoDateTime,
@@ -14,14 +15,7 @@ import {
   versionField,
 } from './fields.ts';
 
-export const roleEnum = z.enum([
-  'admin',
-  'regional_coordinator',
-  'municipal_coordinator',
-  'school',
-  'curator',
-  'observer',
-]);
+export const roleEnum = z.enum(roles);
 export type RoleName = z.infer<typeof roleEnum>;
 
 export const errorBody = z.object({

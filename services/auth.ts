@@ -66,7 +66,7 @@ async function openSession(ex: Executor, actor: Actor, o: AuthOptions): Promise<
   return { token, csrfToken, expiresAt, actor };
 }
 
-function actorOf(u: {
+export function actorOf(u: {
   id: string;
   login: string;
   role: string;

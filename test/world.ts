@@ -1,7 +1,7 @@
 // A small two-region world for tests: region A (two municipalities, schools and a support organisation)
 // and region B (one municipality, one school), with one account per role bound to region A.
 import type { Actor, Role } from '../domain/roles.ts';
-import { hashPassword } from '../services/auth.ts';
+import { actorOf, hashPassword } from '../services/auth.ts';
 import type { Db } from '../storage/database.ts';
 import { municipalities, organisations, people, regions, users } from '../storage/schema.ts';
 
@@ -95,17 +95,7 @@ export async function seedWorld(db: Db): Promise<World> {
     .insert(users)
     .values(accounts.map((u) => ({ ...u, fullName: `Пользователь ${u.login}`, passwordHash, status: 'active' })))
     .returning();
-  const actor = (login: string): Actor => {
-    const u = created.find((x) => x.login === login)!;
-    return {
-      userId: u.id,
-      login: u.login,
-      role: u.role as Role,
-      regionId: u.regionId,
-      municipalityId: u.municipalityId,
-      organisationId: u.organisationId,
-    };
-  };
+  const actor = (login: string): Actor => actorOf(created.find((x) => x.login === login)!);
   return {
     regionA: a!.id,
     regionB: b!.id,

@@ -1,0 +1,14 @@
+import { writeXlsx } from '/work/main/adapters/xlsx/write-xlsx.ts';
+import { readXlsx } from '/work/main/adapters/xlsx/read-xlsx.ts';
+import { checkArchive } from '/work/main/adapters/xlsx/check-archive.ts';
+import { writeCsv } from '/work/main/adapters/csv/write-csv.ts';
+import { readCsv } from '/work/main/adapters/csv/read-csv.ts';
+const rows = Array.from({ length: 100_000 }, (_, i) => [String(7700000000 + i), `Школа № ${i}`, 'ул. Ленина, ' + i, i, i % 2 === 0, '+7 495 000-00-00', 'Центральный район', 'СОШ', 'да', String(i * 3)]);
+const headers = Array.from({ length: 10 }, (_, i) => `Колонка ${i}`);
+let t = performance.now();
+const x = await writeXlsx([{ name: 'Лист1', headers, rows }]);
+console.log('write xlsx', x.length, Math.round(performance.now() - t)); t = performance.now();
+checkArchive(x); console.log('check', Math.round(performance.now() - t)); t = performance.now();
+const tab = await readXlsx(x); console.log('read xlsx', tab.rows.length, Math.round(performance.now() - t), 'rss MB', Math.round(process.memoryUsage().rss / 2**20)); t = performance.now();
+const c = writeCsv(headers, rows); console.log('write csv', c.length, Math.round(performance.now() - t)); t = performance.now();
+const tc = readCsv(c); console.log('read csv', tc.rows.length, Math.round(performance.now() - t));
