@@ -109,7 +109,7 @@ describe('writeXlsx → readXlsx round trip', () => {
           .filter((r) => r.cells.some((c) => c !== ''));
         expect(table.rows).toEqual(expected);
       }),
-      { numRuns: 40 },
+      { numRuns: 30 },
     );
   });
 });
