@@ -123,8 +123,7 @@ describe('access matrix', () => {
       const canRead = readOrganisation[login].includes(target);
       it(`${login} ${canRead ? 'reads' : 'may not read'} ${target}`, async () => {
         const res = await clients[login].get(`/api/organisations/${targets[target](s.world)}`);
-        if (res.statusCode !== (canRead ? 200 : 403))
-        expect(res.statusCode).toBe(canRead ? 200 : 403);
+        if (res.statusCode !== (canRead ? 200 : 403)) expect(res.statusCode).toBe(canRead ? 200 : 403);
         const list = (await clients[login].get('/api/organisations?pageSize=500')).json() as {
           items: { id: string }[];
         };

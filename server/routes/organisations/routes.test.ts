@@ -87,7 +87,10 @@ describe.each(engines)('organisations API on $name', (engine) => {
     ]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     const winner = results.find((r) => r.statusCode === 200)!.json();
-    expect((await a.get(`/api/organisations/${o.id}`)).json()).toMatchObject({ address: winner.address, version: o.version + 1 });
+    expect((await a.get(`/api/organisations/${o.id}`)).json()).toMatchObject({
+      address: winner.address,
+      version: o.version + 1,
+    });
   });
 
   it('changes only the fields a PATCH sends', async () => {
@@ -95,7 +98,12 @@ describe.each(engines)('organisations API on $name', (engine) => {
     const o = (await c.get(`/api/organisations/${s.world.schoolB1}`)).json();
     const res = await c.patch(`/api/organisations/${o.id}`, { address: 'ул. Только адрес, 5', version: o.version });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ ...o, address: 'ул. Только адрес, 5', version: o.version + 1, updatedAt: res.json().updatedAt });
+    expect(res.json()).toEqual({
+      ...o,
+      address: 'ул. Только адрес, 5',
+      version: o.version + 1,
+      updatedAt: res.json().updatedAt,
+    });
   });
 
   it('serves the import template as CSV and XLSX with the canonical columns', async () => {
