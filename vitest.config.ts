@@ -9,6 +9,6 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    typecheck: { enabled: false },
+    reporters: ['default', './test/summary-reporter.ts'],
   },
 });

@@ -13,14 +13,14 @@ export function ProblemsTable({ problems, label = 'Найденные ошибк
   const withPlace = problems.some((p) => p.row !== undefined || p.column !== undefined);
   const withCell = problems.some((p) => p.cell !== undefined && p.cell !== '');
   return (
-    <Table.ScrollContainer minWidth={withPlace ? 560 : 300} type="native" tabIndex={0} aria-label={label}>
+    <Table.ScrollContainer minWidth={withPlace ? 680 : 360} type="native" tabIndex={0} aria-label={label}>
       <Table striped withTableBorder fz="sm" data-testid="problems-table">
         <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{label}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
-            {withPlace && <Table.Th w={80}>Строка</Table.Th>}
-            {withPlace && <Table.Th w={160}>Столбец</Table.Th>}
-            {withCell && <Table.Th w={90}>Ячейка</Table.Th>}
+            {withPlace && <Table.Th w={72}>Строка</Table.Th>}
+            {withPlace && <Table.Th w={130}>Столбец</Table.Th>}
+            {withCell && <Table.Th w={80}>Ячейка</Table.Th>}
             {!withPlace && <Table.Th w={180}>Поле</Table.Th>}
             <Table.Th>Сообщение</Table.Th>
           </Table.Tr>

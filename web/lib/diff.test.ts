@@ -18,15 +18,15 @@ describe('diffRecords', () => {
     ]);
   });
 
-  it('shows a creation as every field added', () => {
-    expect(diffRecords(null, { code: '42', urban: false })).toEqual([
+  it('shows a creation as every filled field added', () => {
+    expect(diffRecords(null, { code: '42', urban: false, email: '', lastLoginAt: null })).toEqual([
       { key: 'code', kind: 'added', before: undefined, after: '42' },
       { key: 'urban', kind: 'added', before: undefined, after: false },
     ]);
   });
 
   it('shows a deletion as every field removed', () => {
-    expect(diffRecords({ code: '42' }, undefined)).toEqual([
+    expect(diffRecords({ code: '42', phone: '' }, undefined)).toEqual([
       { key: 'code', kind: 'removed', before: '42', after: undefined },
     ]);
   });

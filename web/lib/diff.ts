@@ -12,6 +12,8 @@ export const defaultIgnoredKeys = ['version', 'updatedAt', 'createdAt', 'id'] as
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+const isEmpty = (v: unknown) => v === null || v === undefined || v === '';
+
 function sameValue(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
@@ -19,8 +21,9 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /**
- * Field-by-field difference of two snapshots. A creation (no before) lists every field as added, a deletion
- * (no after) as removed. Keys keep the order in which they first appear (after's order, then before's).
+ * Field-by-field difference of two snapshots. A creation (no before) lists every filled field as added, a
+ * deletion (no after) as removed; empty fields there say nothing and are left out. Keys keep the order in
+ * which they first appear (after's order, then before's).
  */
 export function diffRecords(
   before: unknown,
@@ -37,8 +40,8 @@ export function diffRecords(
     if (inBefore && inAfter) {
       if (!sameValue(b[key], a[key])) changes.push({ key, kind: 'changed', before: b[key], after: a[key] });
     } else if (inAfter) {
-      changes.push({ key, kind: 'added', before: undefined, after: a[key] });
-    } else if (inBefore) {
+      if (!isEmpty(a[key])) changes.push({ key, kind: 'added', before: undefined, after: a[key] });
+    } else if (inBefore && !isEmpty(b[key])) {
       changes.push({ key, kind: 'removed', before: b[key], after: undefined });
     }
   }

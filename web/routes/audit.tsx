@@ -1,7 +1,7 @@
 import { Button, Group, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { IconChevronDown, IconChevronRight, IconDownload } from '@tabler/icons-react';
-import { useState } from 'react';
-import type { AuditEntry } from '../../contract/api.ts';
+import { useMemo, useState } from 'react';
+import type { AuditEntry, RoleName } from '../../contract/api.ts';
 import { queryString } from '../api/client.ts';
 import { useAudit, useTerritoryTree } from '../api/queries.ts';
 import { AccessDenied } from '../components/AccessDenied.tsx';
@@ -11,7 +11,17 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { SearchInput } from '../components/SearchInput.tsx';
 import { RegionSelect } from '../components/TerritorySelects.tsx';
 import { diffRecords, formatValue } from '../lib/diff.ts';
-import { auditActionLabels, auditEntityLabels, dayBoundary, fieldLabels, formatDateTime } from '../lib/format.ts';
+import {
+  auditActionLabels,
+  auditEntityLabels,
+  dayBoundary,
+  fieldLabels,
+  formatDateTime,
+  kindLabels,
+  urbanLabel,
+  userStatusLabels,
+} from '../lib/format.ts';
+import { roleLabels } from '../lib/labels.ts';
 import { useUrlFilters } from '../lib/search-params.ts';
 import { can, useCurrentUser } from '../lib/session.ts';
 
@@ -36,6 +46,14 @@ function AuditJournal() {
   const list = useAudit({ ...filter, page, pageSize });
   const [expanded, setExpanded] = useState<Set<number>>(new Set());
   const regions = tree.data ?? [];
+  const names = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const r of tree.data ?? []) {
+      map.set(r.id, r.name);
+      for (const m of r.municipalities) map.set(m.id, m.name);
+    }
+    return map;
+  }, [tree.data]);
   const entityOptions = Object.entries(auditEntityLabels).map(([value, label]) => ({ value, label }));
 
   const toggle = (id: number) =>
@@ -159,7 +177,7 @@ function AuditJournal() {
             fetching={list.isPlaceholderData}
             minWidth={860}
             empty="Записей за выбранный период нет."
-            renderDetails={(e) => (expanded.has(e.id) ? <AuditDiff entry={e} /> : null)}
+            renderDetails={(e) => (expanded.has(e.id) ? <AuditDiff entry={e} names={names} /> : null)}
             pagination={{ page, pageSize, total: list.data?.total ?? 0, onChange: (p) => update({ page: p }) }}
           />
         )}
@@ -170,7 +188,20 @@ function AuditJournal() {
 
 const kindText = { added: 'добавлено', removed: 'удалено', changed: 'изменено' } as const;
 
-function AuditDiff({ entry }: { entry: AuditEntry }) {
+/** A stored value in words: labels for codes, names for territory ids the user can see. */
+function describe(key: string, value: unknown, names: ReadonlyMap<string, string>): string {
+  if (typeof value === 'string') {
+    if (key === 'role' && value in roleLabels) return roleLabels[value as RoleName];
+    if (key === 'status' && value in userStatusLabels) return userStatusLabels[value as keyof typeof userStatusLabels];
+    if (key === 'kind' && value in kindLabels) return kindLabels[value as keyof typeof kindLabels];
+    if (key.endsWith('Id')) return names.get(value) ?? value;
+    if (key.endsWith('At')) return formatDateTime(value);
+  }
+  if (key === 'urban' && typeof value === 'boolean') return urbanLabel(value);
+  return formatValue(value);
+}
+
+function AuditDiff({ entry, names }: { entry: AuditEntry; names: ReadonlyMap<string, string> }) {
   const changes = diffRecords(entry.before, entry.after);
   if (changes.length === 0) {
     return (
@@ -179,6 +210,10 @@ function AuditDiff({ entry }: { entry: AuditEntry }) {
       </Text>
     );
   }
+  // A creation has nothing before and a deletion nothing after: show one column of values then.
+  const onlyAdded = changes.every((c) => c.kind === 'added');
+  const onlyRemoved = changes.every((c) => c.kind === 'removed');
+  const single = onlyAdded || onlyRemoved;
   return (
     <Table
       id={`audit-diff-${entry.id}`}
@@ -190,10 +225,16 @@ function AuditDiff({ entry }: { entry: AuditEntry }) {
     >
       <Table.Thead>
         <Table.Tr>
-          <Table.Th w={220}>Поле</Table.Th>
-          <Table.Th>Было</Table.Th>
-          <Table.Th w={24} aria-hidden />
-          <Table.Th>Стало</Table.Th>
+          <Table.Th w={200}>Поле</Table.Th>
+          {single ? (
+            <Table.Th>{onlyAdded ? 'Значение' : 'Было'}</Table.Th>
+          ) : (
+            <>
+              <Table.Th>Было</Table.Th>
+              <Table.Th w={24} aria-hidden />
+              <Table.Th>Стало</Table.Th>
+            </>
+          )}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -201,22 +242,32 @@ function AuditDiff({ entry }: { entry: AuditEntry }) {
           <Table.Tr key={c.key}>
             <Table.Td>
               {fieldLabels[c.key] ?? c.key}
-              <Text span size="xs" c="dimmed">
-                {' '}
-                ({kindText[c.kind]})
-              </Text>
-            </Table.Td>
-            <Table.Td style={{ overflowWrap: 'anywhere' }}>
-              {c.kind === 'added' ? '—' : <del>{formatValue(c.before)}</del>}
-            </Table.Td>
-            <Table.Td aria-hidden>→</Table.Td>
-            <Table.Td style={{ overflowWrap: 'anywhere' }}>
-              {c.kind === 'removed' ? (
-                '—'
-              ) : (
-                <ins style={{ textDecoration: 'none', fontWeight: 600 }}>{formatValue(c.after)}</ins>
+              {!single && (
+                <Text span size="xs" c="dimmed">
+                  {' '}
+                  ({kindText[c.kind]})
+                </Text>
               )}
             </Table.Td>
+            {single ? (
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                {describe(c.key, onlyAdded ? c.after : c.before, names)}
+              </Table.Td>
+            ) : (
+              <>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                  {c.kind === 'added' ? '—' : <del>{describe(c.key, c.before, names)}</del>}
+                </Table.Td>
+                <Table.Td aria-hidden>→</Table.Td>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                  {c.kind === 'removed' ? (
+                    '—'
+                  ) : (
+                    <ins style={{ textDecoration: 'none', fontWeight: 600 }}>{describe(c.key, c.after, names)}</ins>
+                  )}
+                </Table.Td>
+              </>
+            )}
           </Table.Tr>
         ))}
       </Table.Tbody>

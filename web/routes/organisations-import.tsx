@@ -167,7 +167,7 @@ function ReportView({ report }: { report: ImportReport }) {
       <Title order={2} size="h4">
         Результат проверки
       </Title>
-      <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md">
+      <SimpleGrid cols={3} spacing={{ base: 'xs', sm: 'md' }}>
         <Stat label="Строк в файле" value={report.rows} />
         <Stat label="Будет добавлено" value={report.created} />
         <Stat label="Будет обновлено" value={report.updated} />
@@ -196,11 +196,11 @@ function ReportView({ report }: { report: ImportReport }) {
 
 function Stat({ label, value }: { label: string; value: number }) {
   return (
-    <Paper withBorder p="md" radius="md">
+    <Paper withBorder p={{ base: 'xs', sm: 'md' }} radius="md">
       <Text size="sm" c="dimmed">
         {label}
       </Text>
-      <Text fz={28} fw={700}>
+      <Text fz={{ base: 22, sm: 28 }} fw={700}>
         {formatNumber(value)}
       </Text>
     </Paper>
