@@ -516,7 +516,7 @@ function UserForm(props: {
             Отмена
           </Button>
           <Button type="submit" loading={create.isPending}>
-            {values.withPassword ? 'Создать пользователя' : 'Создать и получить приглашение'}
+            {values.withPassword ? 'Создать пользователя' : 'Создать и пригласить'}
           </Button>
         </Group>
       </Stack>
