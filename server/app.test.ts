@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgliteEngine } from '../test/engines.ts';
 import { startTestServer, type TestServer } from '../test/server.ts';
@@ -54,5 +57,33 @@ describe('server', () => {
     expect(res.json().error.problems.length).toBeGreaterThan(0);
     const broken = await c.request('POST', '/api/people', '{"fullName":', { 'content-type': 'application/json' });
     expect(broken.statusCode).toBe(400);
+  });
+});
+
+describe('web UI serving', () => {
+  let s: TestServer;
+  let webDir: string;
+  beforeAll(async () => {
+    webDir = mkdtempSync(path.join(tmpdir(), 'opora-web-'));
+    mkdirSync(path.join(webDir, 'assets'));
+    writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>Опора</title>');
+    s = await startTestServer(pgliteEngine, { webDir });
+  });
+  afterAll(async () => {
+    await s?.close();
+    rmSync(webDir, { recursive: true, force: true });
+  });
+
+  it('serves the SPA for any screen path, and files built after start', async () => {
+    const screen = await s.anonymous.get('/organisations/123');
+    expect(screen.statusCode).toBe(200);
+    expect(screen.body).toContain('<title>Опора</title>');
+    writeFileSync(path.join(webDir, 'assets', 'late.js'), 'console.log(1)');
+    const asset = await s.anonymous.get('/assets/late.js');
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['content-type']).toContain('javascript');
+    const api = await s.anonymous.get('/api/nope');
+    expect(api.statusCode).toBe(404);
+    expect(api.json().error.code).toBe('not_found');
   });
 });

@@ -114,7 +114,8 @@ export async function buildServer(database: Database, options: ServerOptions): P
     if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
     await loadSession(database.db, req);
     const isPublic = req.routeOptions.config?.public === true;
-    if (!isPublic && !req.session && req.routeOptions.url) throw new DomainError('auth.required', 'Войдите в систему.');
+    if (!isPublic && !req.session && req.routeOptions.url?.startsWith('/api/'))
+      throw new DomainError('auth.required', 'Войдите в систему.');
     checkCsrf(req);
   });
 
@@ -168,7 +169,8 @@ export async function buildServer(database: Database, options: ServerOptions): P
   );
 
   if (options.webDir && existsSync(path.join(options.webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: options.webDir, wildcard: false, index: ['index.html'] });
+    // `wildcard: true` looks files up per request, so a rebuilt UI is served without a restart.
+    await app.register(fastifyStatic, { root: options.webDir, wildcard: true, index: ['index.html'] });
     // The SPA owns every non-API path.
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/') || req.method !== 'GET')

@@ -36,21 +36,23 @@ export async function territoryTree(ctx: ServiceContext): Promise<TerritoryTree>
   const [rs, ms, counts] = await Promise.all([
     listRegions(ctx.db, regionIds ?? undefined),
     listMunicipalities(ctx.db, regionIds),
-    // Counts are of what the actor may see: a school sees itself only.
-    s.kind === 'organisation' ? Promise.resolve([]) : countOrganisations(ctx.db, regionIds),
+    countOrganisations(ctx.db, s),
   ]);
-  const countOf = (municipalityId: string | null) =>
-    counts.find((c) => c.municipalityId === municipalityId) ?? { schools: 0, others: 0 };
-  return rs.map((r) => ({
-    ...r,
-    municipalities: ms
-      .filter((m) => m.regionId === r.id && (onlyMunicipality === undefined || m.id === onlyMunicipality))
-      .map((m) => {
-        const c = countOf(m.id);
-        return { ...m, schools: c.schools, organisations: c.others };
-      }),
-    regionalOrganisations: onlyMunicipality === undefined ? countOf(null).others + countOf(null).schools : 0,
-  }));
+  const countOf = (regionId: string, municipalityId: string | null) =>
+    counts.find((c) => c.regionId === regionId && c.municipalityId === municipalityId) ?? { schools: 0, others: 0 };
+  return rs.map((r) => {
+    const regional = countOf(r.id, null);
+    return {
+      ...r,
+      municipalities: ms
+        .filter((m) => m.regionId === r.id && (onlyMunicipality === undefined || m.id === onlyMunicipality))
+        .map((m) => {
+          const c = countOf(r.id, m.id);
+          return { ...m, schools: c.schools, organisations: c.others };
+        }),
+      regionalOrganisations: regional.schools + regional.others,
+    };
+  });
 }
 
 export async function municipalitiesFor(ctx: ServiceContext, regionId?: string): Promise<Municipality[]> {

@@ -138,7 +138,12 @@ describe.each(engines)('storage contract on $name', (engine) => {
     const all = await territoryTree(ctx('admin'));
     expect(all).toHaveLength(2);
     const a = all.find((r) => r.id === w.regionA)!;
+    const b = all.find((r) => r.id === w.regionB)!;
     expect(a.municipalities.find((m) => m.id === w.munA1)!.schools).toBe(2);
+    // Regional-level organisations are counted per region: A has its ИРО and «SAME», B only «SAME».
+    expect([a.regionalOrganisations, b.regionalOrganisations]).toEqual([2, 1]);
+    // A school counts only what it sees: itself.
+    expect(tree[0]!.municipalities[0]!.schools).toBe(1);
   });
 
   it('refuses a school account writing a person of another school (403 access.denied)', async () => {

@@ -1,6 +1,8 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Municipality, Region } from '../contract/api.ts';
+import type { Scope } from '../domain/roles.ts';
 import type { Executor } from './database.ts';
+import { organisationScope } from './organisations-repo.ts';
 import { municipalities, organisations, regions } from './schema.ts';
 
 const regionColumns = {
@@ -69,8 +71,8 @@ export async function insertMunicipality(ex: Executor, v: typeof municipalities.
   return m!.id;
 }
 
-/** Schools and other organisations per municipality (null = regional level) of the given regions. */
-export async function countOrganisations(ex: Executor, regionIds: string[] | null) {
+/** Schools and other organisations the scope can see, per region and municipality (null = regional level). */
+export async function countOrganisations(ex: Executor, scope: Scope) {
   return ex
     .select({
       regionId: organisations.regionId,
@@ -79,6 +81,6 @@ export async function countOrganisations(ex: Executor, regionIds: string[] | nul
       others: sql<number>`count(*) filter (where ${organisations.kind} <> 'school')::int`,
     })
     .from(organisations)
-    .where(regionIds ? inArray(organisations.regionId, regionIds) : undefined)
+    .where(organisationScope(scope))
     .groupBy(organisations.regionId, organisations.municipalityId);
 }

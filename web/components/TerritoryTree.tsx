@@ -10,12 +10,15 @@ interface TerritoryTreeProps {
   activeRegionId?: string | null;
   activeMunicipalityId?: string | null;
   onNavigate?: () => void;
+  /** Counts are zero for accounts bound to one organisation (the server counts only what they see). */
+  showCounts?: boolean;
 }
 
 const schoolsWord = ['школа', 'школы', 'школ'] as const;
 
 /** Regions → municipalities with their school counts; a click opens the organisations of that territory. */
-export function TerritoryTree({ tree, activeRegionId, activeMunicipalityId, onNavigate }: TerritoryTreeProps) {
+export function TerritoryTree(props: TerritoryTreeProps) {
+  const { tree, activeRegionId, activeMunicipalityId, onNavigate, showCounts = true } = props;
   const [expanded, setExpanded] = useState<Record<string, boolean>>({});
   if (tree.length === 0) {
     return (
@@ -56,7 +59,7 @@ export function TerritoryTree({ tree, activeRegionId, activeMunicipalityId, onNa
                 active={region.id === activeRegionId && !activeMunicipalityId}
                 label={region.shortName}
                 title={region.name}
-                rightSection={<CountBadge n={schools} />}
+                rightSection={showCounts ? <CountBadge n={schools} /> : null}
                 fw={600}
                 style={{ flex: 1, minWidth: 0 }}
                 py={6}
@@ -72,7 +75,7 @@ export function TerritoryTree({ tree, activeRegionId, activeMunicipalityId, onNa
                       onClick={onNavigate}
                       active={m.id === activeMunicipalityId}
                       label={m.name}
-                      rightSection={<CountBadge n={m.schools} />}
+                      rightSection={showCounts ? <CountBadge n={m.schools} /> : null}
                       py={4}
                     />
                   </li>

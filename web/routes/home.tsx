@@ -1,8 +1,20 @@
-import { Anchor, Card, Group, SimpleGrid, Stack, Table, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Card,
+  Group,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  ThemeIcon,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
 import { IconBuilding, IconBuildingCommunity, IconMap, IconSchool } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { TerritoryTree } from '../../contract/api.ts';
+import type { Me, TerritoryTree } from '../../contract/api.ts';
 import { useTerritoryTree } from '../api/queries.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageLoader } from '../components/Loading.tsx';
@@ -40,7 +52,9 @@ export default function HomePage() {
         title="Главная"
         description={`Здравствуйте, ${addressed}! Вы вошли как «${roleLabels[me.role]}»: ${me.territoryName}.`}
       />
-      {tree.isPending && can(me, 'territory.read') ? (
+      {me.organisationId ? (
+        <OwnOrganisation me={me} />
+      ) : tree.isPending && can(me, 'territory.read') ? (
         <PageLoader />
       ) : tree.isError ? (
         <ErrorAlert error={tree.error} onRetry={() => tree.refetch()} />
@@ -48,6 +62,39 @@ export default function HomePage() {
         <Overview tree={tree.data} canOpen={can(me, 'organisation.read')} />
       ) : null}
     </>
+  );
+}
+
+/** Accounts bound to one organisation (school, curator) see it, not territory totals. */
+function OwnOrganisation({ me }: { me: Me }) {
+  return (
+    <Card withBorder padding="lg" radius="md" maw={640}>
+      <Group wrap="nowrap" align="flex-start">
+        <ThemeIcon variant="light" size={44} radius="md">
+          {me.role === 'school' ? <IconSchool aria-hidden /> : <IconBuilding aria-hidden />}
+        </ThemeIcon>
+        <Stack gap="xs">
+          <Text size="sm" c="dimmed">
+            Ваша организация
+          </Text>
+          <Text fw={600} size="lg">
+            {me.territoryName}
+          </Text>
+          <Group gap="sm">
+            {can(me, 'organisation.read') && (
+              <Button component={Link} to={`/organisations/${me.organisationId}`}>
+                Открыть карточку
+              </Button>
+            )}
+            {can(me, 'person.read') && (
+              <Button component={Link} to={`/people?organisationId=${me.organisationId}`} variant="default">
+                Список сотрудников
+              </Button>
+            )}
+          </Group>
+        </Stack>
+      </Group>
+    </Card>
   );
 }
 

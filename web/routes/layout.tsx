@@ -120,8 +120,8 @@ function Shell({ me }: { me: Me }) {
         Перейти к содержимому
       </a>
       <AppShell.Header>
-        <Group h="100%" px={{ base: 'sm', sm: 'md' }} justify="space-between" wrap="nowrap" gap="sm">
-          <Group gap="sm" wrap="nowrap">
+        <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
             <Burger
               opened={opened}
               onClick={toggle}
@@ -131,12 +131,20 @@ function Shell({ me }: { me: Me }) {
               aria-expanded={opened}
               aria-controls="app-navbar"
             />
-            <Anchor component={Link} to="/" fw={750} fz={22} c="blue.9" underline="never" aria-label="Опора — главная">
+            <Anchor
+              component={Link}
+              to="/"
+              fw={750}
+              fz={{ base: 20, sm: 22 }}
+              c="blue.9"
+              underline="never"
+              aria-label="Опора — главная"
+            >
               Опора
             </Anchor>
           </Group>
-          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-            <Stack gap={2} align="flex-end" style={{ minWidth: 0 }}>
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Stack gap={2} align="flex-end" style={{ minWidth: 0, flexShrink: 1 }}>
               <Group gap={8} wrap="nowrap" visibleFrom="sm">
                 <Text size="sm" fw={600} truncate maw={260} data-testid="user-name">
                   {me.fullName}
@@ -149,7 +157,7 @@ function Shell({ me }: { me: Me }) {
                 size="xs"
                 c="dimmed"
                 truncate
-                maw={{ base: 150, xs: 260, md: 420 }}
+                maw={{ base: 120, xs: 260, md: 420 }}
                 title={me.territoryName}
                 data-testid="territory-name"
               >
@@ -159,6 +167,8 @@ function Shell({ me }: { me: Me }) {
             <Button
               variant="default"
               size="xs"
+              px="xs"
+              style={{ flexShrink: 0 }}
               leftSection={<IconLogout size={16} aria-hidden />}
               onClick={signOut}
               loading={logout.isPending}
@@ -175,7 +185,7 @@ function Shell({ me }: { me: Me }) {
             {me.fullName}
           </Text>
           <Text size="xs" c="dimmed">
-            {roleLabels[me.role]}
+            {roleLabels[me.role]} · {me.territoryName}
           </Text>
         </AppShell.Section>
         <AppShell.Section p="xs">
@@ -208,6 +218,7 @@ function Shell({ me }: { me: Me }) {
                 tree={tree.data}
                 activeRegionId={onOrganisations ? params.get('regionId') : null}
                 activeMunicipalityId={onOrganisations ? params.get('municipalityId') : null}
+                showCounts={me.organisationId === null}
               />
             ) : tree.isError ? (
               <ErrorAlert error={tree.error} onRetry={() => tree.refetch()} />

@@ -38,6 +38,8 @@ function OrganisationCard(props: { canWrite: boolean; canReadPeople: boolean; ca
   const people = usePeople({ organisationId: id, pageSize: 200 }, props.canReadPeople);
   const remove = useDeleteOrganisation();
   const [editing, setEditing] = useState(false);
+  // Bumped by «Обновить» after a conflict, so the form starts again from the fresh record.
+  const [formKey, setFormKey] = useState(0);
   const [deleting, setDeleting] = useState(false);
   const [addingPerson, setAddingPerson] = useState(false);
 
@@ -142,12 +144,12 @@ function OrganisationCard(props: { canWrite: boolean; canReadPeople: boolean; ca
       <Modal opened={editing} onClose={() => setEditing(false)} title="Изменение организации" size="lg">
         {tree.data && (
           <OrganisationForm
-            key={o.version}
+            key={formKey}
             tree={tree.data}
             organisation={o}
             onSaved={() => setEditing(false)}
             onCancel={() => setEditing(false)}
-            onRefresh={() => organisation.refetch()}
+            onRefresh={() => organisation.refetch().then(() => setFormKey((k) => k + 1))}
           />
         )}
       </Modal>

@@ -28,6 +28,8 @@ function PersonCard({ canWrite, canOpenOrganisation }: { canWrite: boolean; canO
   const tree = useTerritoryTree();
   const remove = useDeletePerson();
   const [editing, setEditing] = useState(false);
+  // Bumped by «Обновить» after a conflict, so the form starts again from the fresh record.
+  const [formKey, setFormKey] = useState(0);
   const [deleting, setDeleting] = useState(false);
 
   if (person.isPending) return <PageLoader />;
@@ -107,12 +109,12 @@ function PersonCard({ canWrite, canOpenOrganisation }: { canWrite: boolean; canO
       <Modal opened={editing} onClose={() => setEditing(false)} title="Изменение данных сотрудника" size="lg">
         {tree.data && (
           <PersonForm
-            key={p.version}
+            key={formKey}
             tree={tree.data}
             person={p}
             onSaved={() => setEditing(false)}
             onCancel={() => setEditing(false)}
-            onRefresh={() => person.refetch()}
+            onRefresh={() => person.refetch().then(() => setFormKey((k) => k + 1))}
           />
         )}
       </Modal>
