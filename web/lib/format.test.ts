@@ -33,14 +33,18 @@ describe('plural', () => {
 });
 
 describe('dayBoundary', () => {
-  it('turns a picked day into the local start and end instants', () => {
+  it('turns a day written as ДД.ММ.ГГГГ (or ISO) into the local start and end instants', () => {
+    expect(dayBoundary('05.03.2024', 'start')).toBe(new Date(2024, 2, 5, 0, 0, 0, 0).toISOString());
+    expect(dayBoundary('05.03.2024', 'end')).toBe(new Date(2024, 2, 5, 23, 59, 59, 999).toISOString());
     expect(dayBoundary('2024-03-05', 'start')).toBe(new Date(2024, 2, 5, 0, 0, 0, 0).toISOString());
-    expect(dayBoundary('2024-03-05', 'end')).toBe(new Date(2024, 2, 5, 23, 59, 59, 999).toISOString());
+    expect(dayBoundary('29.02.2024', 'start')).toBe(new Date(2024, 1, 29).toISOString());
   });
 
-  it('ignores empty and malformed values', () => {
+  it('ignores empty, malformed and impossible values', () => {
     expect(dayBoundary(undefined, 'start')).toBeUndefined();
-    expect(dayBoundary('05.03.2024', 'start')).toBeUndefined();
+    expect(dayBoundary('5.3.24', 'start')).toBeUndefined();
     expect(dayBoundary('2024-13-45', 'end')).toBeUndefined();
+    expect(dayBoundary('29.02.2023', 'end')).toBeUndefined();
+    expect(dayBoundary('31.04.2024', 'end')).toBeUndefined();
   });
 });

@@ -87,9 +87,17 @@ export const fieldLabels: Record<string, string> = {
   lastLoginAt: 'Последний вход',
 };
 
-/** A day picked in a date filter (YYYY-MM-DD, the user's calendar) as the instant it starts or ends. */
+/**
+ * A day typed in a date filter as users write it (ДД.ММ.ГГГГ; YYYY-MM-DD also accepted) as the instant it
+ * starts or ends in the user's calendar. Anything else, including impossible dates, gives undefined.
+ */
 export function dayBoundary(day: string | undefined, edge: 'start' | 'end'): string | undefined {
-  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
-  const d = new Date(`${day}T${edge === 'start' ? '00:00:00.000' : '23:59:59.999'}`);
-  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+  const text = day?.trim() ?? '';
+  const ru = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(text);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const [y, m, d] = ru ? [ru[3], ru[2], ru[1]] : iso ? [iso[1], iso[2], iso[3]] : [];
+  if (!y || !m || !d) return undefined;
+  const date = edge === 'start' ? new Date(+y, +m - 1, +d, 0, 0, 0, 0) : new Date(+y, +m - 1, +d, 23, 59, 59, 999);
+  if (date.getFullYear() !== +y || date.getMonth() !== +m - 1 || date.getDate() !== +d) return undefined;
+  return date.toISOString();
 }

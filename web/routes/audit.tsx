@@ -142,17 +142,23 @@ function AuditJournal() {
           />
           <TextInput
             label="С даты"
-            type="date"
+            placeholder="ДД.ММ.ГГГГ"
+            inputMode="numeric"
+            maxLength={10}
             value={values.from ?? ''}
             onChange={(e) => update({ from: e.currentTarget.value })}
-            w={170}
+            error={values.from && values.from.length === 10 && !dayBoundary(values.from, 'start') ? 'Дата ДД.ММ.ГГГГ' : undefined}
+            w={150}
           />
           <TextInput
             label="По дату"
-            type="date"
+            placeholder="ДД.ММ.ГГГГ"
+            inputMode="numeric"
+            maxLength={10}
             value={values.to ?? ''}
             onChange={(e) => update({ to: e.currentTarget.value })}
-            w={170}
+            error={values.to && values.to.length === 10 && !dayBoundary(values.to, 'start') ? 'Дата ДД.ММ.ГГГГ' : undefined}
+            w={150}
           />
           {regions.length > 1 && (
             <RegionSelect
