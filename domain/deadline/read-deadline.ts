@@ -119,7 +119,7 @@ function readItems(tokens: Token[]): Item[] | string {
 }
 
 const ru = (date: string) => date.split('-').reverse().join('.');
-const describe = (w: Window) => (w.start === null ? `до ${ru(w.end)}` : `${ru(w.start)}–${ru(w.end)}`);
+const spell = (w: Window) => (w.start === null ? `до ${ru(w.end)}` : `${ru(w.start)}–${ru(w.end)}`);
 
 function reading(
   text: string,
@@ -127,11 +127,11 @@ function reading(
   windows: Window[],
   period: Period,
   warnings: DeadlineWarning[] = [],
-) {
+): DeadlineReading {
   if (windows.some((w) => !intersects(w, period)))
     warnings.push({
       code: 'deadline.outside_period',
-      message: `Срок «${text}» выходит за период программы (${describe(period)}). Проверьте год в сроке или период программы.`,
+      message: `Срок «${text}» выходит за период программы (${spell(period)}). Проверьте год в сроке или период программы.`,
     });
   return { text, kind, windows, warnings };
 }
@@ -184,8 +184,8 @@ function readDates(text: string, items: Item[], period: Period, during: boolean)
 function yearAssumed(text: string, w: Window, occurrences: number): DeadlineWarning {
   const message =
     occurrences > 1
-      ? `В сроке «${text}» нет года, а в периоде программы он встречается несколько раз; выбран первый: ${describe(w)}. Укажите год, если имелся в виду другой.`
-      : `В сроке «${text}» нет года, и в периоде программы такого срока нет; принято ${describe(w)}. Укажите год.`;
+      ? `В сроке «${text}» нет года, а в периоде программы он встречается несколько раз; выбран первый: ${spell(w)}. Укажите год, если имелся в виду другой.`
+      : `В сроке «${text}» нет года, и в периоде программы такого срока нет; принято ${spell(w)}. Укажите год.`;
   return { code: 'deadline.year_assumed', message };
 }
 
@@ -208,7 +208,7 @@ export function readDeadline(text: string, period: Period): DeadlineReading {
     if (windows.length === 0)
       warnings.push({
         code: 'deadline.outside_period',
-        message: `Повторяющийся срок «${wording}» ни разу не приходится на период программы (${describe(period)}). Проверьте срок или период программы.`,
+        message: `Повторяющийся срок «${wording}» ни разу не приходится на период программы (${spell(period)}). Проверьте срок или период программы.`,
       });
     return reading(wording, 'recurring', windows, period, warnings);
   }

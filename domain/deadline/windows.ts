@@ -34,6 +34,7 @@ type Span = { start: string; end: string };
 const pad = (n: number) => String(n).padStart(2, '0');
 export const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 const yearOfIso = (date: string) => Number(date.slice(0, 4));
+const monthOfIso = (date: string) => Number(date.slice(5, 7));
 
 export function daysIn(y: number, m: number): number {
   if (m === 2) return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28;
@@ -132,9 +133,10 @@ export function placeInPeriod(item: Item, period: Period): { window: Window; occ
 function calendarWindows(unit: RecurrenceUnit, period: Period): Window[] {
   const size = { month: 1, quarter: 3, half: 6, year: 12 }[unit];
   let y = yearOfIso(period.start);
-  let m = Math.floor((Number(period.start.slice(5, 7)) - 1) / size) * size + 1;
+  let m = Math.floor((monthOfIso(period.start) - 1) / size) * size + 1;
+  const [lastYear, lastMonth] = [yearOfIso(period.end), monthOfIso(period.end)];
   const windows: Window[] = [];
-  while (iso(y, m, 1) <= period.end) {
+  while (y < lastYear || (y === lastYear && m <= lastMonth)) {
     windows.push(clip(months(y, m, m + size - 1), period));
     m += size;
     if (m > 12) [y, m] = [y + 1, m - 12];
@@ -142,7 +144,8 @@ function calendarWindows(unit: RecurrenceUnit, period: Period): Window[] {
   return windows;
 }
 
-const dayOfMonth = (item: Item) => (item.a.unit === 'day-of-month' && !item.b ? item.a.d : undefined);
+const dayOfMonth = (item: Item) =>
+  item.a.unit === 'day-of-month' && !item.b && item.a.d >= 1 && item.a.d <= 31 ? item.a.d : undefined;
 
 /**
  * Expands a recurrence over the period. Without details: every unit of the period. Monthly with «до N числа»:
@@ -155,7 +158,7 @@ export function recurrence(unit: RecurrenceUnit, items: Item[], period: Period):
     return calendarWindows('month', period)
       .flatMap(({ end }) =>
         items.map((item) => {
-          const [y, m] = [yearOfIso(end), Number(end.slice(5, 7))];
+          const [y, m] = [yearOfIso(end), monthOfIso(end)];
           const day = iso(y, m, Math.min(dayOfMonth(item) ?? 1, daysIn(y, m)));
           return { start: item.before ? null : day, end: day };
         }),

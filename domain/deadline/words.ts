@@ -25,6 +25,9 @@ export function normalise(text: string): string {
     .trim();
 }
 
+// One token per match, in this order: a date (d.m, d.m.yy, d.m.yyyy, with a trailing dot), a number with an
+// optional ordinal ending («1-й квартал»), a word (a number glued by a hyphen stays in it: «ВПР-2021», «ГИА-9»),
+// a dash, a separator, anything else.
 const TOKEN =
   /(?<!\d)(\d{1,2})[./](\d{1,2})(?:[./](\d{4}|\d{2})(?!\d))?\.?|(\d+)(?:-(?:ого|ый|ий|ой|ое|ее|го|й|е)(?![а-я]))?|([a-zа-я]+(?:-\d+)?)|([-/])|([,;:()+])|(\S)/g;
 
