@@ -124,7 +124,7 @@ export function readTxt(text: string, name: string): SourceDocument {
         if (interrupting.length > 0)
           appendCell(last.cells, Math.max(target, 0), cleanFragment(interrupting.map((l) => l.text).join('\n')).text);
         interrupting = [];
-        row.cells.forEach((c, i) => appendCell(last.cells, i, c.text));
+        for (const [i, c] of row.cells.entries()) appendCell(last.cells, i, c.text);
         pageBreak = false;
         continue;
       }

@@ -155,9 +155,9 @@ const numberParts = (n: string) =>
 function activityNumberingWarnings(sections: Section[]): ProgrammeWarning[] {
   const out: ProgrammeWarning[] = [];
   let prev: number[] | null = null;
-  sections.forEach((s, si) =>
-    s.activities.forEach((a, ai) => {
-      if (!/^\d/.test(a.number)) return;
+  for (const [si, s] of sections.entries())
+    for (const [ai, a] of s.activities.entries()) {
+      if (!/^\d/.test(a.number)) continue;
       const cur = numberParts(a.number);
       if (
         prev &&
@@ -172,8 +172,7 @@ function activityNumberingWarnings(sections: Section[]): ProgrammeWarning[] {
           message: `Мероприятие № ${a.number} идёт после № ${prev.join('.')}: нумерация нарушена. Проверьте, не пропущено ли мероприятие.`,
         });
       prev = cur;
-    }),
-  );
+    }
   return out;
 }
 
@@ -313,8 +312,8 @@ export function readProgramme(doc: SourceDocument, options: ReadProgrammeOptions
       message: `Документ называет разные номера утверждающего акта: ${numbers.map((n) => `№ ${n}`).join(', ')}. Проверьте номер по подлиннику и исправьте.`,
     });
   warnings.push(...numberingWarnings(passport), ...activityNumberingWarnings(sections));
-  sections.forEach((s, si) =>
-    s.activities.forEach((a, ai) => {
+  for (const [si, s] of sections.entries())
+    for (const [ai, a] of s.activities.entries()) {
       const label = `Мероприятие ${a.number || `«${a.text.slice(0, 40)}…»`}`;
       for (const w of a.deadline.reading.warnings)
         warnings.push({
@@ -330,8 +329,7 @@ export function readProgramme(doc: SourceDocument, options: ReadProgrammeOptions
           source: a.source,
           message: `${label}: не указан ответственный. Назначьте ответственного или исполнителя.`,
         });
-    }),
-  );
+    }
   if (activities.length === 0)
     warnings.push({
       code: 'document.no_activities',

@@ -175,9 +175,8 @@ export function readConsultationTable(rows: DocRow[], period: Period): Consultat
         continue;
       }
     } else topics = splitTopics(first);
-    topics.forEach((topic, i) =>
-      items.push({ topic, whenText: when, people: i === topics.length - 1 ? others : [], source: row.source }),
-    );
+    for (const [i, topic] of topics.entries())
+      items.push({ topic, whenText: when, people: i === topics.length - 1 ? others : [], source: row.source });
   }
   return items.map((it) => ({
     topic: it.topic,
