@@ -10,7 +10,7 @@ const ole = () => {
   return bytes;
 };
 
-/** "Приказ" in Windows-1251, as Word and old report generators save Russian web pages. */
+/** ASCII then А–я in Windows-1251, as Word and old report generators save Russian web pages and text. */
 const cp1251 = (ascii: string, cyrillic: string) =>
   new Uint8Array([...utf8(ascii), ...[...cyrillic].map((c) => c.charCodeAt(0) - 0x410 + 0xc0)]);
 
@@ -73,7 +73,12 @@ describe('readDocument refuses', () => {
     ['an old .doc', 'план.doc', ole(), /^Файл в старом формате Word \(\.doc\)/],
     ['a PDF', 'план.pdf', utf8('%PDF-1.7\n%âãÏÓ'), /^Файл в формате PDF/],
     ['an RTF saved as .doc', 'план.doc', utf8('{\\rtf1\\ansi Дорожная карта}'), /^Файл в формате RTF/],
-    ['a picture', 'план.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), /^Файл не похож на документ/],
+    [
+      'a picture',
+      'план.txt',
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      /^Файл не похож на документ/,
+    ],
     ['a text file named .docx', 'план.docx', utf8('Дорожная карта'), /^Файл не является документом Word/],
   ])('%s', async (_, name, bytes, message) => {
     expect(await refusal(name, bytes)).toMatch(message);

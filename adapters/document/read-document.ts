@@ -18,6 +18,7 @@ const startsWithText = (bytes: Uint8Array, magic: string): boolean =>
  * Tab, line feed, carriage return, vertical tab and form feed are allowed: Word's plain-text export writes the
  * last two for manual line and page breaks.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const binaryCharacters = /[\u0000-\u0008\u000E-\u001F\uFFFE\uFFFF]/;
 
 /** Markup that makes a text an HTML document rather than a text with a stray tag (the seeds have <b> inline). */

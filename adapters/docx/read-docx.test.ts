@@ -38,7 +38,7 @@ async function roadmap(): Promise<Uint8Array> {
           new Paragraph({ text: 'Показатели', heading: HeadingLevel.HEADING_2 }),
           new Paragraph({ text: 'Паспорт', heading: HeadingLevel.TITLE }),
           text(''), // Word users separate sections with empty paragraphs
-          new Paragraph({ children: [new TextRun('Срок:'), new Tab(), new TextRun('декабрь')] }),
+          new Paragraph({ children: [new TextRun({ children: ['Срок:', new Tab(), 'декабрь'] })] }),
           new Paragraph({
             children: [new TextRun('Первая строка'), new TextRun({ text: 'вторая строка', break: 1 })],
           }),
@@ -65,7 +65,11 @@ async function roadmap(): Promise<Uint8Array> {
               new TableRow({
                 children: [
                   new TableCell({ children: [text('3.')], verticalMerge: VerticalMergeType.RESTART }),
-                  td(new Paragraph({ children: [new TextRun({ text: 'Мониторинг', bold: true }), new TextRun(' итогов')] })),
+                  td(
+                    new Paragraph({
+                      children: [new TextRun({ text: 'Мониторинг', bold: true }), new TextRun(' итогов')],
+                    }),
+                  ),
                   td(text('')),
                 ],
               }),
@@ -105,14 +109,26 @@ describe('readDocx', () => {
     expect(doc.format).toBe('docx');
     expect(doc.name).toBe('Дорожная карта.docx');
     expect(doc.blocks).toEqual([
-      { kind: 'paragraph', text: 'Дорожная карта «500+» на 2023 год', bold: true, heading: false, source: { paragraph: 1 } },
+      {
+        kind: 'paragraph',
+        text: 'Дорожная карта «500+» на 2023 год',
+        bold: true,
+        heading: false,
+        source: { paragraph: 1 },
+      },
       { kind: 'paragraph', text: 'Раздел 1. Мероприятия', bold: false, heading: true, source: { paragraph: 2 } },
       { kind: 'paragraph', text: 'Показатели', bold: false, heading: true, source: { paragraph: 3 } },
       { kind: 'paragraph', text: 'Паспорт', bold: false, heading: true, source: { paragraph: 4 } },
       // mammoth drops the empty paragraph, turns the tab into a tab character (tidied to a space) and the line
       // break into <br>; the footnote marker reads "[1]" where Word shows a superscript 1.
       { kind: 'paragraph', text: 'Срок: декабрь', bold: false, heading: false, source: { paragraph: 5 } },
-      { kind: 'paragraph', text: 'Первая строка\nвторая строка', bold: false, heading: false, source: { paragraph: 6 } },
+      {
+        kind: 'paragraph',
+        text: 'Первая строка\nвторая строка',
+        bold: false,
+        heading: false,
+        source: { paragraph: 6 },
+      },
       {
         kind: 'paragraph',
         text: 'Доля школ с результатами ниже 30 %[1]',
@@ -205,7 +221,10 @@ describe('readDocx refuses', () => {
   });
 
   it('a zip that is not a Word document (a workbook renamed .docx)', async () => {
-    const zip = craftZip([{ name: '[Content_Types].xml', content: xmlPart() }, { name: 'xl/workbook.xml', content: xmlPart() }]);
+    const zip = craftZip([
+      { name: '[Content_Types].xml', content: xmlPart() },
+      { name: 'xl/workbook.xml', content: xmlPart() },
+    ]);
     expect(await refusal(zip)).toMatch(/^Файл не является документом Word \(\.docx\) или повреждён/);
   });
 
@@ -226,7 +245,10 @@ describe('readDocx refuses', () => {
     ['a name climbing out of the archive', 'word/../../evil.xml'],
     ['an absolute name', '/etc/passwd'],
   ])('an archive with %s, in Word wording', async (_, name) => {
-    const zip = craftZip([{ name: 'word/document.xml', content: xmlPart() }, { name, content: xmlPart() }]);
+    const zip = craftZip([
+      { name: 'word/document.xml', content: xmlPart() },
+      { name, content: xmlPart() },
+    ]);
     expect(await refusal(zip)).toMatch(/^Файл содержит недопустимые пути внутри архива.*документ в Word/);
   });
 

@@ -135,7 +135,11 @@ function authorityGenitive(authority: string): string {
   if (!m || !noun) return a;
   const word = m[1]!;
   const cased =
-    word === word.toUpperCase() ? noun.toUpperCase() : word[0] === word[0]!.toUpperCase() ? noun[0]!.toUpperCase() + noun.slice(1) : noun;
+    word === word.toUpperCase()
+      ? noun.toUpperCase()
+      : word[0] === word[0]!.toUpperCase()
+        ? noun[0]!.toUpperCase() + noun.slice(1)
+        : noun;
   return cased + m[2];
 }
 
@@ -143,38 +147,53 @@ function authorityGenitive(authority: string): string {
 export function appendixLines(act: ApprovingAct): string[] {
   const kind = dativeKind[act.kind.trim().toLowerCase()] ?? 'приказу';
   const authority = authorityGenitive(act.authority);
-  const dated = [act.date ? `от ${ruDate(act.date)}` : '', act.number ? `№ ${act.number}` : ''].filter(Boolean).join(' ');
+  const dated = [act.date ? `от ${ruDate(act.date)}` : '', act.number ? `№ ${act.number}` : '']
+    .filter(Boolean)
+    .join(' ');
   if (!authority && !dated) return ['Приложение'];
   return ['Приложение', `к ${kind}${authority ? ` ${authority}` : ''}`, ...(dated ? [dated] : [])];
 }
 
-const numbered = (items: string[]) => items.map((t, i) => `${i + 1}. ${t}`).join('\n');
+/** Numbered «1. …» lines, unless the items carry their own numbers (the reader keeps «1. Выявить …», seed 003). */
+const numbered = (items: string[]) =>
+  items.every((t) => /^\d{1,2}[.)]\s/.test(t)) ? items.join('\n') : items.map((t, i) => `${i + 1}. ${t}`).join('\n');
 const lines = (items: string[]) => items.join('\n');
+const isNameLabel = (label: string) => /^наименование/i.test(label.trim());
 
 /**
- * Passport rows with a value, labelled with words the importer knows. «Наименование» leads as in seeds 001 and 003
- * and is written only when some other row is.
+ * Passport rows with a value, labelled with words the importer knows. The title is printed above the passport,
+ * so no «Наименование» row is made up; one kept from the source document («Наименование Программы», seed 001)
+ * leads, as it did there.
  */
 export function passportRows(p: ProgrammeDraft): { label: string; value: string }[] {
   const s = p.passport;
-  const rows = [
+  // The reader files «Сроки реализации» and «Этапы и сроки реализации» both as stages and takes the period
+  // phrase from them: print the fuller wording once.
+  const term =
+    s.stages.trim() === ''
+      ? [{ label: 'Сроки реализации', value: p.periodText }]
+      : s.stages.includes(p.periodText.trim())
+        ? [{ label: 'Этапы и сроки реализации', value: s.stages }]
+        : [
+            { label: 'Сроки реализации', value: p.periodText },
+            { label: 'Этапы реализации', value: s.stages },
+          ];
+  return [
+    ...s.other.filter((r) => isNameLabel(r.label)),
     { label: 'Заказчик', value: s.customer },
     { label: 'Куратор', value: s.curator },
     { label: 'Разработчики', value: s.developers },
     { label: 'Исполнители', value: s.executors },
     { label: 'Целевая аудитория', value: s.targetAudience },
     { label: 'Описание проблемы', value: s.problem },
-    { label: 'Вызовы', value: lines(s.challenges) },
+    { label: 'Вызовы', value: numbered(s.challenges) },
     { label: 'Цель', value: s.goal },
     { label: 'Задачи', value: numbered(s.tasks) },
     { label: 'Направления', value: lines(s.directions) },
-    { label: 'Сроки реализации', value: p.periodText },
-    { label: 'Этапы реализации', value: s.stages },
+    ...term,
     { label: 'Ожидаемые результаты', value: lines(s.expectedResults) },
-    ...s.other,
+    ...s.other.filter((r) => !isNameLabel(r.label)),
   ].filter((r) => r.label.trim() !== '' && r.value.trim() !== '');
-  if (rows.length === 0) return [];
-  return [{ label: 'Наименование', value: p.title }, ...rows].filter((r) => r.value.trim() !== '');
 }
 
 /**
@@ -204,7 +223,14 @@ interface Column {
 type Row = { cells: string[] } | { merged: string };
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
+const borders = {
+  top: border,
+  bottom: border,
+  left: border,
+  right: border,
+  insideHorizontal: border,
+  insideVertical: border,
+};
 
 const alignment = (a: Align) => (a === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT);
 
@@ -276,6 +302,14 @@ function heading(text: string): Paragraph {
   });
 }
 
+function subheading(text: string): Paragraph {
+  return new Paragraph({
+    keepNext: true,
+    spacing: { line: singleLine, before: 120, after: 60 },
+    children: [new TextRun({ text, bold: true, italics: true })],
+  });
+}
+
 function appendixBlock(act: ApprovingAct, orientation: Orientation): Paragraph {
   return new Paragraph({
     // A block in the top right corner, its lines flush left inside it, as offices print it.
@@ -285,22 +319,46 @@ function appendixBlock(act: ApprovingAct, orientation: Orientation): Paragraph {
   });
 }
 
+const KIND_AT_START =
+  /^«?\s*(дорожн\S*\s+карт|программ|план[-\s–]*график|план\S*\s+мероприят|муниципальн\S*\s+проект)/i;
+/** Where the words naming the kind end and «по …», «на …» begin, outside quotes and brackets. */
+function kindSplit(title: string): number {
+  let depth = 0;
+  for (let i = 0; i < title.length; i++) {
+    const c = title[i]!;
+    if (c === '«' || c === '(') depth++;
+    else if ((c === '»' || c === ')') && depth > 0) depth--;
+    else if (depth === 0 && c === ' ' && /^ (по|на|в|во|о|об|для) /.test(title.slice(i, i + 6))) return i;
+  }
+  return -1;
+}
+
+/**
+ * The kind in capitals, then the rest of the title: «ПЛАН-ГРАФИК «ДОРОЖНАЯ КАРТА»» / «по оказанию …». The
+ * capitals are a run property (w:caps), so the text stays as written and an import gives back the same title.
+ */
+export function titleLines(p: Pick<ProgrammeDraft, 'kind' | 'title'>): { text: string; caps: boolean }[] {
+  const title = p.title.replace(/\s+/g, ' ').trim();
+  if (!KIND_AT_START.test(title))
+    return [{ text: p.kind, caps: true }, ...(title ? [{ text: title, caps: false }] : [])];
+  const at = kindSplit(title);
+  if (at < 0) return [{ text: title, caps: false }];
+  return [
+    { text: title.slice(0, at), caps: true },
+    { text: title.slice(at + 1), caps: false },
+  ];
+}
+
 function titleBlock(p: ProgrammeDraft): Paragraph[] {
-  const kind = p.kind.toUpperCase();
-  const title = p.title.trim();
-  // «План-график …» as a title already says its kind: no «ПЛАН-ГРАФИК» line above it.
-  const texts = title.toUpperCase().startsWith(kind) ? [title] : [kind, title];
-  return texts
-    .filter((t) => t !== '')
-    .map(
-      (text, i, all) =>
-        new Paragraph({
-          alignment: AlignmentType.CENTER,
-          keepNext: true,
-          spacing: { line: singleLine, before: 0, after: i === all.length - 1 ? 240 : 0 },
-          children: [new TextRun({ text, bold: true })],
-        }),
-    );
+  return titleLines(p).map(
+    ({ text, caps }, i, all) =>
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        keepNext: true,
+        spacing: { line: singleLine, before: 0, after: i === all.length - 1 ? 240 : 0 },
+        children: [new TextRun({ text, bold: true, allCaps: caps })],
+      }),
+  );
 }
 
 function passportTable(p: ProgrammeDraft, width: number): Table | null {
@@ -427,11 +485,12 @@ const roleOrder: SchoolRole[] = ['low-results', 'red-zone', 'high-performing', '
 
 function schoolLists(p: ProgrammeDraft): Paragraph[] {
   const out: Paragraph[] = [];
+  if (p.schools.length > 0) out.push(heading('Перечень общеобразовательных организаций'));
   for (const role of roleOrder) {
     const names = p.schools.filter((s) => s.role === role).map((s) => s.name);
     if (names.length === 0) continue;
     const label = schoolRoleLabels[role];
-    out.push(heading(`Общеобразовательные организации: ${label}`));
+    out.push(subheading(label[0]!.toUpperCase() + label.slice(1)));
     names.forEach((name, i) => {
       out.push(
         new Paragraph({
@@ -449,13 +508,17 @@ function schoolLists(p: ProgrammeDraft): Paragraph[] {
 
 const pageNumberHeader = () =>
   new Header({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT] })] })],
+    children: [
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT] })] }),
+    ],
   });
 
 /** The programme as a DOCX order appendix. */
 export async function writeProgrammeDocx(p: ProgrammeDraft, opts: ProgrammeDocxOptions = {}): Promise<Uint8Array> {
   const columns = opts.columns?.length
-    ? activityColumnOrder.filter((c) => opts.columns!.includes(c)).sort((a, b) => opts.columns!.indexOf(a) - opts.columns!.indexOf(b))
+    ? activityColumnOrder
+        .filter((c) => opts.columns!.includes(c))
+        .sort((a, b) => opts.columns!.indexOf(a) - opts.columns!.indexOf(b))
     : activityColumnsOf(p);
   const hasActivities = p.sections.some((s) => s.activities.length > 0 || s.title.trim() !== '');
   const wide = hasActivities && columns.length >= landscapeFrom;
@@ -505,7 +568,9 @@ export async function writeProgrammeDocx(p: ProgrammeDraft, opts: ProgrammeDocxO
       sections.push(section('landscape', activities('landscape'), false));
     } else {
       const t = activityTable(p, columns, textWidth('landscape'));
-      sections.push(section('landscape', [appendixBlock(p.act, 'landscape'), ...titleBlock(p), ...(t ? [t] : [])], true));
+      sections.push(
+        section('landscape', [appendixBlock(p.act, 'landscape'), ...titleBlock(p), ...(t ? [t] : [])], true),
+      );
     }
     const rest = tail('portrait');
     if (rest.length > 0) sections.push(section('portrait', rest, false));

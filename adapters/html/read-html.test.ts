@@ -199,7 +199,14 @@ describe('readHtml tables', () => {
         <th>Заголовок</th><th><span style="font-weight:normal">Не жирный</span></th><td><b> </b></td>
       </tr></table>`),
     ).toEqual([
-      [cell('Цель:', true), cell('Цель программы'), cell('Раз\nДва', true), cell('Заголовок', true), cell('Не жирный'), cell('')],
+      [
+        cell('Цель:', true),
+        cell('Цель программы'),
+        cell('Раз\nДва', true),
+        cell('Заголовок', true),
+        cell('Не жирный'),
+        cell(''),
+      ],
     ]);
   });
 
@@ -236,7 +243,9 @@ describe('readHtml tables', () => {
 
   it('drops empty rows and tables without rows, and keeps row numbers of the rows kept', () => {
     const result = blocks('<table></table><table><tr></tr><tr><td>а</td></tr></table>');
-    expect(result).toEqual([{ kind: 'table', source: { table: 0 }, rows: [{ cells: [cell('а')], source: { table: 0, row: 1 } }] }]);
+    expect(result).toEqual([
+      { kind: 'table', source: { table: 0 }, rows: [{ cells: [cell('а')], source: { table: 0, row: 1 } }] },
+    ]);
   });
 
   it('reads a caption as a paragraph above its table', () => {
@@ -267,7 +276,7 @@ describe('readHtml on hostile markup', () => {
   });
 
   it('refuses more table cells than a document may have', () => {
-    const rows = '<tr>' + '<td>1'.repeat(100);
+    const rows = `<tr>${'<td>1'.repeat(100)}`;
     expect(refusal(() => blocks(`<table>${rows.repeat(5001)}</table>`))).toMatch(/больше 500\s000 ячеек/);
   });
 

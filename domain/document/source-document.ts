@@ -41,7 +41,12 @@ export interface SourceDocument {
   blocks: DocBlock[];
 }
 
-export const cell = (text: string, bold = false, colSpan = 1, rowSpan = 1): DocCell => ({ text, bold, colSpan, rowSpan });
+export const cell = (text: string, bold = false, colSpan = 1, rowSpan = 1): DocCell => ({
+  text,
+  bold,
+  colSpan,
+  rowSpan,
+});
 
 /** Collapses runs of spaces (including non-breaking ones) inside each line and trims the lines. */
 export function tidyText(text: string): string {

@@ -176,7 +176,7 @@ export function readConsultationTable(rows: DocRow[], period: Period): Consultat
       }
     } else topics = splitTopics(first);
     for (const [i, topic] of topics.entries())
-      items.push({ topic, whenText: when, people: i === topics.length - 1 ? others : [], source: row.source });
+      items.push({ topic, whenText: when, people: i === 0 ? others : [], source: row.source });
   }
   return items.map((it) => ({
     topic: it.topic,
