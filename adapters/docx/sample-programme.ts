@@ -7,7 +7,12 @@ import type { Activity, Consultation, ProgrammeDraft } from '../../domain/progra
 const period: Period = { start: '2023-01-01', end: '2023-12-31' };
 const deadline = (text: string) => ({ text, reading: readDeadline(text, period) });
 
-function activity(number: string, text: string, when: string, more: Partial<Omit<Activity, 'deadline'>> = {}): Activity {
+function activity(
+  number: string,
+  text: string,
+  when: string,
+  more: Partial<Omit<Activity, 'deadline'>> = {},
+): Activity {
   return {
     number,
     text,
@@ -66,7 +71,11 @@ export function sampleProgramme(): ProgrammeDraft {
       other: [],
     },
     workingGroup: [
-      { fullName: 'Короткевич Марина Ивановна', position: 'первый заместитель министра образования', role: 'руководитель' },
+      {
+        fullName: 'Короткевич Марина Ивановна',
+        position: 'первый заместитель министра образования',
+        role: 'руководитель',
+      },
       { fullName: 'Зорькина Людмила Александровна', position: 'ректор Института развития образования', role: '' },
     ],
     sections: [
@@ -97,23 +106,33 @@ export function sampleProgramme(): ProgrammeDraft {
               indicator: '100% школ',
             },
           ),
-          activity('1.3.', 'Проведение единого методического дня по проблемам повышения качества образования', 'Август', {
-            responsible: 'Региональный координатор',
-            executors: 'Муниципальные координаторы',
-          }),
+          activity(
+            '1.3.',
+            'Проведение единого методического дня по проблемам повышения качества образования',
+            'Август',
+            {
+              responsible: 'Региональный координатор',
+              executors: 'Муниципальные координаторы',
+            },
+          ),
         ],
       },
       {
         number: '2.',
         title: 'Адресная методическая поддержка общеобразовательных организаций',
         activities: [
-          activity('2.1.', 'Организация обучения педагогов на федеральных и региональных ресурсах', '01.03-01.12.2023', {
-            responsible: 'Институт развития образования',
-            executors: 'Руководители школ',
-            plannedResult: 'Удостоверения о повышении квалификации',
-            indicator: 'Не менее 50% учителей',
-            informationSupport: 'Новости на сайтах школ',
-          }),
+          activity(
+            '2.1.',
+            'Организация обучения педагогов на федеральных и региональных ресурсах',
+            '01.03-01.12.2023',
+            {
+              responsible: 'Институт развития образования',
+              executors: 'Руководители школ',
+              plannedResult: 'Удостоверения о повышении квалификации',
+              indicator: 'Не менее 50% учителей',
+              informationSupport: 'Новости на сайтах школ',
+            },
+          ),
           activity('2.2.', 'Консультации для учителей «Час предмета»', 'По плану работы ресурсного центра', {
             responsible: 'Кафедра общего образования',
             informationSupport: 'График консультаций',

@@ -72,14 +72,14 @@ export const activityColumnOrder: readonly ActivityColumn[] = [
 
 /** Relative widths of the activity columns. */
 const activityColumnWeight: Record<ActivityColumn, number> = {
-  number: 0.7,
+  number: 0.8,
   text: 4,
-  deadline: 1.7,
-  responsible: 2.2,
-  executors: 2.2,
+  deadline: 1.9,
+  responsible: 2.5,
+  executors: 2.5,
   plannedResult: 2.6,
-  indicator: 2.3,
-  informationSupport: 2.1,
+  indicator: 2.5,
+  informationSupport: 2.8,
 };
 
 /** A wide activity table goes on a landscape page. */
@@ -416,9 +416,9 @@ function indicatorTable(p: ProgrammeDraft, width: number): Table | null {
     { header: '№ п/п', weight: 0.7, align: 'center' },
     ...(withDirection ? [{ header: 'Направление', weight: 2.5, align: 'left' as const }] : []),
     { header: 'Наименование целевого показателя', weight: 5, align: 'left' },
-    { header: 'Единица измерения', weight: 1.4, align: 'center' },
-    { header: 'Базовое значение', weight: 1.4, align: 'center' },
-    ...(withActual ? [{ header: 'Фактическое значение', weight: 1.4, align: 'center' as const }] : []),
+    { header: 'Единица измерения', weight: 1.9, align: 'center' },
+    { header: 'Базовое значение', weight: 1.7, align: 'center' },
+    ...(withActual ? [{ header: 'Фактическое значение', weight: 2.2, align: 'center' as const }] : []),
     ...periods.map((period) => ({ header: period, weight: 1.2, align: 'center' as const })),
   ];
   const rows = p.indicators.map((ind, i) => ({

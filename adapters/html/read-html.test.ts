@@ -89,6 +89,10 @@ describe('readHtml paragraphs', () => {
     ]);
   });
 
+  it('removes soft hyphens and zero-width spaces that Word and browsers never show', () => {
+    expect(blocks('<p>ШН&shy;ОР и&#8203;&#8288; ШНСУ</p>')).toEqual([paragraph('ШНОР и ШНСУ', 1)]);
+  });
+
   it('splits a div around the paragraphs inside it and drops empty ones', () => {
     expect(blocks('<div>До<p>Внутри</p>После<p>&nbsp;</p><p></p></div>')).toEqual([
       paragraph('До', 1),

@@ -64,6 +64,12 @@ const blockLevel = new Set([
 
 const headings = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
+/**
+ * Characters Word and browsers never show: soft hyphens (Word's optional hyphens, HTML &shy;), zero-width spaces,
+ * word joiners and stray BOMs. Left in, «ШН\u00adОР» would not match «ШНОР».
+ */
+const invisible = /[\u00ad\u200b\u2060\ufeff]/g;
+
 const hasLetters = (text: string): boolean => /[\p{L}\p{N}]/u.test(text);
 
 /**
@@ -87,7 +93,7 @@ class TextBuffer {
   }
 
   get text(): string {
-    return tidyText(this.raw)
+    return tidyText(this.raw.replace(invisible, ''))
       .split('\n')
       .filter((line) => line !== '')
       .join('\n');
