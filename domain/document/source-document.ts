@@ -58,3 +58,38 @@ export function tidyText(text: string): string {
     .join('\n')
     .trim();
 }
+
+/**
+ * Lines up the cells of merged tables (Word, HTML) into a plain grid: a cell spanning columns keeps its text
+ * in its first column and leaves the others empty; a cell spanning rows repeats its text in the rows below,
+ * because that is what it means there (one deadline or one responsible for several activities).
+ */
+export function alignRows(rows: DocRow[]): DocRow[] {
+  const pending: { text: string; bold: boolean; left: number }[] = []; // by column: rows still covered
+  return rows.map((row) => {
+    const out: DocCell[] = [];
+    let col = 0;
+    const fillCovered = () => {
+      while (pending[col] && pending[col]!.left > 0) {
+        const p = pending[col]!;
+        out.push(cell(p.text, p.bold));
+        p.left--;
+        col++;
+      }
+    };
+    for (const c of row.cells) {
+      fillCovered();
+      const span = Math.max(1, c.colSpan);
+      out.push(cell(c.text, c.bold));
+      if (c.rowSpan > 1) pending[col] = { text: c.text, bold: c.bold, left: c.rowSpan - 1 };
+      col++;
+      for (let k = 1; k < span; k++) {
+        out.push(cell(''));
+        if (c.rowSpan > 1) pending[col] = { text: '', bold: false, left: c.rowSpan - 1 };
+        col++;
+      }
+    }
+    fillCovered();
+    return { cells: out, source: row.source };
+  });
+}

@@ -4,7 +4,13 @@
 // its place, for everything a person should look at. Nothing is guessed silently.
 
 import { type Period, readDeadline } from '../deadline/read-deadline.ts';
-import type { DocBlock, DocRow, SourceDocument, SourcePlace } from '../document/source-document.ts';
+import {
+  alignRows,
+  type DocBlock,
+  type DocRow,
+  type SourceDocument,
+  type SourcePlace,
+} from '../document/source-document.ts';
 import { norm, tableKindOf } from './columns.ts';
 import {
   type Activity,
