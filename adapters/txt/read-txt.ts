@@ -36,7 +36,8 @@ function stripMarkup(raw: string): string {
     .replace(/\*\*/g, '')
     .replace(/^#{1,6}\s+/gm, '')
     .replace(/\\([_*\\#[\]()-])/g, '$1');
-  return tidyText(decodeHTML(s));
+  // Paragraph and list markup leave blank lines between items; inside a cell or title they mean nothing.
+  return tidyText(decodeHTML(s)).replace(/\n{2,}/g, '\n');
 }
 
 interface Line {
