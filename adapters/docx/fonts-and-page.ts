@@ -1,7 +1,7 @@
 // Page and type of an order's appendix as Russian offices print it (ГОСТ Р 7.0.97-2016 and the usual office
 // rules): A4, left margin 30 mm for the binding, 20 mm elsewhere, Times New Roman 14 pt in text and 12 pt in
 // tables, single line spacing.
-import { convertMillimetersToTwip, PageOrientation } from 'docx';
+import { PageOrientation } from 'docx';
 
 export type Orientation = 'portrait' | 'landscape';
 
@@ -12,7 +12,8 @@ export const tableSize = 24;
 /** Single spacing: 240 twentieths of a line. */
 export const singleLine = 240;
 
-export const mm = (millimetres: number): number => convertMillimetersToTwip(millimetres);
+/** Rounded, not floored as docx's convertMillimetersToTwip does: 20 mm is 1134 twips as Word writes it, not 1133. */
+export const mm = (millimetres: number): number => Math.round((millimetres * 1440) / 25.4);
 
 /** A4 in twips, portrait; docx swaps the two for a landscape section. */
 export const a4 = { width: 11906, height: 16838 } as const;

@@ -27,7 +27,7 @@ import {
 } from './programme.ts';
 import { actReferences, readAct } from './read-act.ts';
 import { numberingWarnings, readPassportParagraphs, readPassportTable } from './read-passport.ts';
-import { readSchoolLists, schoolKey } from './read-schools.ts';
+import { readSchoolListParagraphs, readSchoolLists, schoolKey } from './read-schools.ts';
 import {
   readActivityTable,
   readConsultationTable,
@@ -287,8 +287,15 @@ export function readProgramme(doc: SourceDocument, options: ReadProgrammeOptions
         })),
       ),
   ];
-  const schools: ListedSchool[] = readSchoolLists(schoolTexts);
-  const known = new Set(schools.map((s) => `${s.role}\u0000${schoolKey(s.name)}`));
+  const schools: ListedSchool[] = [];
+  const known = new Set<string>();
+  const paragraphTexts = blocks.flatMap((b) => (b.kind === 'paragraph' ? [{ text: b.text, source: b.source }] : []));
+  for (const s of [...readSchoolLists(schoolTexts), ...readSchoolListParagraphs(paragraphTexts)]) {
+    const key = `${s.role}\u0000${schoolKey(s.name)}`;
+    if (known.has(key)) continue;
+    known.add(key);
+    schools.push(s);
+  }
   for (const p of tutorPairs)
     for (const [name, role] of [
       [p.school, 'low-results'],
@@ -317,6 +324,46 @@ export function readProgramme(doc: SourceDocument, options: ReadProgrammeOptions
       path: 'act.number',
       message: `Документ называет разные номера утверждающего акта: ${numbers.map((n) => `№ ${n}`).join(', ')}. Проверьте номер по подлиннику и исправьте.`,
     });
+  warnings.push(...programmeWarnings({ passport, sections }, { responsibleColumn }));
+
+  return {
+    level: options.level ?? levelOf(act.authority, title),
+    kind,
+    title,
+    period,
+    periodText,
+    act,
+    passport,
+    workingGroup,
+    sections,
+    indicators,
+    consultations,
+    tutorPairs,
+    schools,
+    monitoringRounds,
+    warnings,
+  };
+}
+
+export interface ProgrammeWarningOptions {
+  /** The activity table has a responsible or executors column; by default: some activity names one. */
+  responsibleColumn?: boolean;
+}
+
+/**
+ * The warnings that follow from the programme itself, not from the document it came from: passport and
+ * activity numbering, deadline readings, activities without a responsible, no activities at all. The server
+ * re-runs these on every saved programme; document-only warnings (act numbers, unread tables, no period)
+ * belong to the import preview.
+ */
+export function programmeWarnings(
+  p: Pick<ProgrammeDraft, 'passport' | 'sections'>,
+  options: ProgrammeWarningOptions = {},
+): ProgrammeWarning[] {
+  const { passport, sections } = p;
+  const activities = allActivities({ sections });
+  const responsibleColumn = options.responsibleColumn ?? activities.some((a) => a.responsible || a.executors);
+  const warnings: ProgrammeWarning[] = [];
   warnings.push(...numberingWarnings(passport), ...activityNumberingWarnings(sections));
   for (const [si, s] of sections.entries())
     for (const [ai, a] of s.activities.entries()) {
@@ -343,23 +390,7 @@ export function readProgramme(doc: SourceDocument, options: ReadProgrammeOptions
       message: 'В документе не найдена таблица мероприятий (столбцы «Мероприятия» и «Сроки» или «Ответственные»).',
     });
 
-  return {
-    level: options.level ?? levelOf(act.authority, title),
-    kind,
-    title,
-    period,
-    periodText,
-    act,
-    passport,
-    workingGroup,
-    sections,
-    indicators,
-    consultations,
-    tutorPairs,
-    schools,
-    monitoringRounds,
-    warnings,
-  };
+  return warnings;
 }
 
 export interface ProgrammeSummary {

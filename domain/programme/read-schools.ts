@@ -75,3 +75,27 @@ export function readSchoolLists(texts: { text: string; source: SourcePlace }[]):
   }
   return out;
 }
+
+const LIST_ITEM = /^(\d{1,3}[.)]|[-–•])\s+(.+)$/s;
+
+/**
+ * Lists under a heading that names the role: «Школы с низкими образовательными результатами» followed by
+ * «1. МБОУ СОШ № 3», «2. …» (our own export writes school lists this way, and so do many orders).
+ */
+export function readSchoolListParagraphs(paragraphs: { text: string; source: SourcePlace }[]): ListedSchool[] {
+  const out: ListedSchool[] = [];
+  let role: SchoolRole | null = null;
+  for (const p of paragraphs) {
+    const t = p.text.replace(/\n/g, ' ').trim();
+    const item = LIST_ITEM.exec(t);
+    if (item && role) {
+      const name = item[2]!.replace(/[.;]$/, '').trim();
+      if (SCHOOLISH.test(name) && !NOT_SCHOOL.test(name) && !PERSON.test(name)) {
+        out.push({ name, role, source: p.source });
+        continue;
+      }
+    }
+    role = !item && t.length <= 200 && !/[.;]$/.test(t) ? roleBefore(t, t.length) : null;
+  }
+  return out;
+}
