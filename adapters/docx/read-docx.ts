@@ -1,13 +1,14 @@
-// Reads a Word document (.docx) through mammoth's HTML, so that DOCX and HTML uploads share one reader and
-// one set of rules for paragraphs, headings, bold and merged cells.
-import mammoth from 'mammoth';
+// Reads a Word document (.docx) straight from its WordprocessingML (wordml-*.ts) into the same document model as
+// the HTML and TXT readers: paragraphs with headings and bold, tables with merged cells, and the numbers of Word's
+// automatic numbering, which a conversion to HTML loses.
 import type { SourceDocument } from '../../domain/document/source-document.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { checkDocumentSize } from '../document/document-limits.ts';
-import { readHtml } from '../html/read-html.ts';
 import { formatError, ru, tableLimits } from '../table/table.ts';
 import { checkArchive } from '../xlsx/check-archive.ts';
 import { isOleDocument, isZip } from '../xlsx/file-signature.ts';
+import { readWordBlocks } from './wordml-document.ts';
+import { readWordParts } from './wordml-package.ts';
 
 export const oldWordError = (): DomainError =>
   formatError('Файл в старом формате Word (.doc). Сохраните его как .docx и загрузите снова.');
@@ -48,7 +49,7 @@ const archiveRefusals: [RegExp, string][] = [
   ],
 ];
 
-/** Zip bombs, path traversal and damaged archives are refused before mammoth (through JSZip) inflates anything. */
+/** Zip bombs, path traversal and damaged archives are refused before any part is inflated for reading. */
 function checkWordArchive(bytes: Uint8Array): void {
   try {
     checkArchive(bytes);
@@ -61,34 +62,6 @@ function checkWordArchive(bytes: Uint8Array): void {
     );
   }
 }
-
-const mammothOptions = {
-  // The default map already turns "Heading 1"–"Heading 6" (any letter case) into h1–h6 and w:b into <strong>;
-  // these add the title and the Russian names documents made from localised templates give their styles.
-  styleMap: [
-    "p[style-name='Title'] => h1:fresh",
-    "p[style-name='Название'] => h1:fresh",
-    "p[style-name='Заголовок'] => h1:fresh",
-    "p[style-name='Заголовок 1'] => h1:fresh",
-    "p[style-name='Заголовок 2'] => h2:fresh",
-    "p[style-name='Заголовок 3'] => h3:fresh",
-    "p[style-name='Заголовок 4'] => h4:fresh",
-    "p[style-name='Заголовок 5'] => h5:fresh",
-    "p[style-name='Заголовок 6'] => h6:fresh",
-    'b => strong',
-  ],
-  // A style map embedded in the uploaded file would let the file decide how it is read.
-  includeEmbeddedStyleMap: false,
-  // Pictures carry no programme text: an empty src spares base64-encoding every scan into the HTML string.
-  convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
-  externalFileAccess: false,
-};
-
-/**
- * mammoth lists footnotes and endnotes after the text, each ending with a "↑" link back to its "[1]" marker;
- * the marker stays (the reader sees a superscript number in Word), the arrow is not part of the document.
- */
-const noteBacklinks = / ?<a href="#(?:footnote|endnote)-ref-[^"]*">↑<\/a>/g;
 
 /** Reads a .docx: paragraphs, headings and tables with merged cells; refuses anything that is not a sound one. */
 export async function readDocx(bytes: Uint8Array, name: string): Promise<SourceDocument> {
@@ -104,15 +77,12 @@ export async function readDocx(bytes: Uint8Array, name: string): Promise<SourceD
     throw notWordError();
   }
   checkWordArchive(bytes);
-  let html: string;
   try {
-    // mammoth reads a Node Buffer; this one shares the upload's memory instead of copying it.
-    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    html = (await mammoth.convertToHtml({ buffer }, mammothOptions)).value;
-  } catch {
-    // No word/document.xml (an .xlsx or a plain zip), broken XML, a missing relationship: mammoth throws plain
-    // Errors with English text, none of which helps a user more than "save it again in Word".
+    return { format: 'docx', name, blocks: readWordBlocks(readWordParts(bytes)) };
+  } catch (e) {
+    // Limits (too many pieces, too deep) speak for themselves. Anything else — no word/document.xml (an .xlsx or
+    // a plain zip), broken XML, a damaged entry — helps a user no more than "save it again in Word".
+    if (e instanceof DomainError) throw e;
     throw notWordError();
   }
-  return { ...readHtml(html.replace(noteBacklinks, ''), name), format: 'docx' };
 }
