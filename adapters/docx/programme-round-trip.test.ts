@@ -70,7 +70,9 @@ const content = (p: ProgrammeDraft) => ({
   indicators: p.indicators.map(({ source: _, ...i }) => i),
   consultations: p.consultations.map((c) => ({ topic: c.topic, when: c.when.text, responsible: c.responsible })),
   tutorPairs: p.tutorPairs.map((t) => ({ school: t.school, tutor: t.tutor })),
-  schools: p.schools.map((s) => ({ name: s.name, role: s.role })).sort((a, b) => `${a.role}${a.name}`.localeCompare(`${b.role}${b.name}`)),
+  schools: p.schools
+    .map((s) => ({ name: s.name, role: s.role }))
+    .sort((a, b) => `${a.role}${a.name}`.localeCompare(`${b.role}${b.name}`)),
 });
 
 // The export numbers tasks and challenges «1.», «2.» …, and the reader keeps a list's numbers as its text: a list

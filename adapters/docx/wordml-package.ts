@@ -1,8 +1,8 @@
 // Finds the parts of a Word package (ECMA-376 part 2, Open Packaging Conventions): the main document through the
 // package's relationships, its styles and numbering through the document's own relationships.
 
+import { openZip } from '../zip/zip-archive.ts';
 import { decodePart, parseXml } from './wordml-xml.ts';
-import { openZip } from './wordml-zip.ts';
 
 /** The package is not a Word document (a workbook, a presentation, a plain zip). */
 export class NotWordError extends Error {}
