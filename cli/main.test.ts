@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoRegionIfEmpty } from '../services/demo.ts';
 import { openDatabase } from '../storage/database.ts';
 import { postgresConfigured, postgresEngine } from '../test/engines.ts';
+import { seedFile, seedsDir, seedsPresent } from '../test/seeds/seed-files.ts';
 import { type Io, run } from './main.ts';
 
 function io(env: NodeJS.ProcessEnv) {
@@ -39,6 +40,9 @@ describe('opora CLI', () => {
       ['import-organisations'],
       ['backup'],
       ['restore'],
+      ['import-programme'],
+      ['read-deadline'],
+      ['export-programme'],
     ]) {
       const t = io(env);
       expect(await run([...cmd, '--help'], t.io)).toBe(0);
@@ -144,33 +148,126 @@ describe('opora CLI', () => {
     expect(await run(['import-organisations', path.join(dir, 'nope.csv')], missing.io)).toBe(4);
   });
 
-  it.runIf(postgresConfigured)('backs up PGlite, restores onto PostgreSQL, and back onto a new PGlite', async () => {
-    const file = path.join(dir, 'backup.json.gz');
-    const b = io(env);
-    expect(await run(['backup', file, '--json'], b.io)).toBe(0);
-    const rows = JSON.parse(b.text()).rows;
-    expect(rows.organisations).toBeGreaterThanOrEqual(41);
-    const pg = await postgresEngine.create();
-    try {
-      const pgEnv = { DATABASE_URL: pg.url! };
-      const r = io(pgEnv);
-      expect(await run(['restore', file, '--json'], r.io)).toBe(0);
-      expect(JSON.parse(r.text()).rows).toEqual(rows);
-      const back = path.join(dir, 'from-pg.json.gz');
-      expect(await run(['backup', back], io(pgEnv).io)).toBe(0);
-      const fresh = mkdtempSync(path.join(tmpdir(), 'opora-cli-fresh-'));
-      try {
-        const freshEnv = { OPORA_DATA_DIR: fresh };
-        const restored = io(freshEnv);
-        expect(await run(['restore', back, '--json'], restored.io)).toBe(0);
-        expect(JSON.parse(restored.text()).rows.organisations).toBe(rows.organisations);
-      } finally {
-        rmSync(fresh, { recursive: true, force: true });
-      }
-    } finally {
-      await pg.drop();
-    }
+  let programmeId = '';
+
+  it.runIf(seedsPresent)('reads a programme as a dry run, with a JSON summary of integers', async () => {
+    const file = path.join(seedsDir, seedFile('000').name);
+    const t = io(env);
+    expect(await run(['import-programme', file, '--json'], t.io)).toBe(0);
+    const out = JSON.parse(t.text());
+    expect(out.summary).toEqual({
+      activities: 21,
+      sections: 0,
+      indicators: 2,
+      consultations: 44,
+      tutorPairs: 0,
+      workingGroup: 6,
+      warnings: 2,
+    });
+    expect(Object.values(out.summary).every(Number.isInteger)).toBe(true);
+    expect(out.warnings.map((w: { code: string }) => w.code)).toEqual([
+      'act.number_mismatch',
+      'deadline.outside_period',
+    ]);
+    expect(out.draft.act.number).toBe('3872');
+    expect(out.id).toBeUndefined();
+    const text = io(env);
+    expect(await run(['import-programme', file], text.io)).toBe(0);
+    expect(text.text()).toContain('ничего не сохранено');
   });
+
+  it.runIf(seedsPresent)('saves a programme under a territory found by code, and prints its id', async () => {
+    const file = path.join(seedsDir, seedFile('000').name);
+    const noTerritory = io(env);
+    expect(await run(['import-programme', file, '--commit'], noTerritory.io)).toBe(2);
+    const unknown = io(env);
+    expect(await run(['import-programme', file, '--commit', '--territory', 'НЕТ-ТАКОГО'], unknown.io)).toBe(4);
+    const t = io(env);
+    expect(await run(['import-programme', file, '--json', '--commit', '--territory', 'ДЕМО'], t.io)).toBe(0);
+    const out = JSON.parse(t.text());
+    expect(out.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(out.summary.activities).toBe(21);
+    programmeId = out.id;
+    // A municipality code files the programme under that municipality.
+    const m = io(env);
+    const seed002 = path.join(seedsDir, seedFile('002').name);
+    expect(await run(['import-programme', seed002, '--commit', '--territory', 'ДМ-01'], m.io)).toBe(0);
+    expect(m.text()).toMatch(/Идентификатор программы: [0-9a-f-]{36}/);
+    // A school programme cannot be filed under a municipality.
+    const wrong = io(env);
+    expect(
+      await run(['import-programme', seed002, '--commit', '--territory', 'ДМ-01', '--level', 'school'], wrong.io),
+    ).toBe(2);
+  });
+
+  it('reads a deadline wording into windows as JSON', async () => {
+    const t = io(env);
+    expect(await run(['read-deadline', 'Февраль 2022 года', '--period', '2022-01-01..2022-12-31'], t.io)).toBe(0);
+    expect(JSON.parse(t.text())).toEqual({
+      text: 'Февраль 2022 года',
+      kind: 'range',
+      windows: [{ start: '2022-02-01', end: '2022-02-28' }],
+      warnings: [],
+    });
+    const before = io(env);
+    expect(await run(['read-deadline', 'до 25.08.2022', '--period', '2022-01-01..2022-12-31'], before.io)).toBe(0);
+    expect(JSON.parse(before.text()).windows).toEqual([{ start: null, end: '2022-08-25' }]);
+    const bad = io(env);
+    expect(await run(['read-deadline', 'Февраль', '--period', '2022-12-31..2022-01-01'], bad.io)).toBe(2);
+  });
+
+  it.runIf(seedsPresent)('exports a saved programme to DOCX and XLSX files', async () => {
+    for (const format of ['docx', 'xlsx']) {
+      const out = path.join(dir, `programme.${format}`);
+      const t = io(env);
+      expect(await run(['export-programme', programmeId, '--format', format, '--out', out], t.io)).toBe(0);
+      expect(t.text()).toContain(out);
+      const bytes = readFileSync(out);
+      expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    }
+    const missing = io(env);
+    expect(
+      await run(
+        ['export-programme', '00000000-0000-4000-8000-000000000000', '--out', path.join(dir, 'x.docx')],
+        missing.io,
+      ),
+    ).toBe(4);
+    const notId = io(env);
+    expect(await run(['export-programme', 'abc', '--out', path.join(dir, 'x.docx')], notId.io)).toBe(2);
+  });
+
+  it.runIf(postgresConfigured)(
+    'backs up PGlite, restores onto PostgreSQL, and back onto a new PGlite',
+    async () => {
+      const file = path.join(dir, 'backup.json.gz');
+      const b = io(env);
+      expect(await run(['backup', file, '--json'], b.io)).toBe(0);
+      const rows = JSON.parse(b.text()).rows;
+      expect(rows.organisations).toBeGreaterThanOrEqual(41);
+      const pg = await postgresEngine.create();
+      try {
+        const pgEnv = { DATABASE_URL: pg.url! };
+        const r = io(pgEnv);
+        expect(await run(['restore', file, '--json'], r.io)).toBe(0);
+        expect(JSON.parse(r.text()).rows).toEqual(rows);
+        const back = path.join(dir, 'from-pg.json.gz');
+        expect(await run(['backup', back], io(pgEnv).io)).toBe(0);
+        const fresh = mkdtempSync(path.join(tmpdir(), 'opora-cli-fresh-'));
+        try {
+          const freshEnv = { OPORA_DATA_DIR: fresh };
+          const restored = io(freshEnv);
+          expect(await run(['restore', back, '--json'], restored.io)).toBe(0);
+          expect(JSON.parse(restored.text()).rows.organisations).toBe(rows.organisations);
+        } finally {
+          rmSync(fresh, { recursive: true, force: true });
+        }
+      } finally {
+        await pg.drop();
+      }
+      // Three engines opened one after another: slow when the whole suite runs on two busy cores.
+    },
+    120_000,
+  );
 
   it('refuses a file that is not a backup with exit code 7', async () => {
     const file = path.join(dir, 'not-a-backup.json.gz');

@@ -4,6 +4,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { type ImportReport, userInput } from '../contract/api.ts';
+import { uuidField } from '../contract/fields.ts';
+import { type ImportPreview, saveProgrammeBody } from '../contract/programmes.ts';
+import { readDeadline } from '../domain/deadline/read-deadline.ts';
 import { DomainError, isDomainError } from '../domain/errors.ts';
 import { roleLabels, roles } from '../domain/roles.ts';
 import { buildServer } from '../server/app.ts';
@@ -11,6 +14,7 @@ import { createBackup, restoreBackup } from '../services/backup.ts';
 import { systemActor } from '../services/context.ts';
 import { createDemoRegionIfEmpty, DEMO_PASSWORD } from '../services/demo.ts';
 import { importOrganisations } from '../services/import-organisations.ts';
+import { checkPeriod, exportProgramme, ownerByCode, readProgrammeFile, saveProgramme } from '../services/programmes.ts';
 import { createUser, issueResetLink, setUserPassword } from '../services/users.ts';
 import { type Database, openDatabase } from '../storage/database.ts';
 import { findOrganisationByCode } from '../storage/organisations-repo.ts';
@@ -218,6 +222,109 @@ export async function run(argv: string[], io: Io): Promise<number> {
     });
 
   program
+    .command('import-programme')
+    .description('прочитать документ программы (TXT, HTML, DOCX); без --commit только проверка, ничего не сохраняется')
+    .argument('<file>', 'файл .txt, .html или .docx')
+    .option(
+      '--json',
+      'вывод в формате JSON: summary (сводка), warnings (предупреждения), draft (прочитанная программа)',
+    )
+    .option('--commit', 'сохранить программу за территорией из --territory')
+    .option(
+      '--territory <code>',
+      'код владельца программы; ищется по порядку: код региона, затем код муниципалитета, затем код организации (школы)',
+    )
+    .addOption(
+      new Option(
+        '--level <level>',
+        'уровень программы; по умолчанию — как в документе, а при --commit — по найденной территории',
+      ).choices(['region', 'municipality', 'school']),
+    )
+    .action(
+      async (
+        file: string,
+        o: { json?: boolean; commit?: boolean; territory?: string; level?: 'region' | 'municipality' | 'school' },
+      ) => {
+        if (o.commit && !o.territory)
+          throw new DomainError(
+            'validation.failed',
+            'Для сохранения укажите владельца программы: --territory КОД (код региона, муниципалитета или школы).',
+          );
+        const bytes = readFileSync(file);
+        const name = path.basename(file);
+        if (!o.commit) {
+          const preview = await readProgrammeFile({ name, bytes }, { level: o.level });
+          const hint = 'Проверено, ничего не сохранено. Чтобы сохранить, повторите с --commit --territory КОД.';
+          print(Boolean(o.json), preview, `${describePreview(preview)}\n${hint}`);
+          return;
+        }
+        await withDatabase(config(), async (d) => {
+          const found = await ownerByCode(d.db, String(o.territory));
+          const preview = await readProgrammeFile({ name, bytes }, { level: o.level ?? found.level });
+          const body = saveProgrammeBody.safeParse({ draft: preview.draft, owner: found.owner, sourceName: name });
+          if (!body.success)
+            throw new DomainError(
+              'validation.failed',
+              `Программа не сохранена:\n${body.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+            );
+          const saved = await saveProgramme({ db: d.db, actor: systemActor }, body.data);
+          print(
+            Boolean(o.json),
+            { ...preview, id: saved.id },
+            `${describePreview(preview)}\nСохранено за территорией «${found.name}». Идентификатор программы: ${saved.id}`,
+          );
+        });
+      },
+    );
+
+  program
+    .command('read-deadline')
+    .description('прочитать срок, как он записан в программе, в окна дат внутри периода (вывод в JSON)')
+    .argument('<wording>', 'срок, например «Февраль 2022 года» или «Ежегодно, сентябрь»')
+    .requiredOption('--period <from..to>', 'период программы: ГГГГ-ММ-ДД..ГГГГ-ММ-ДД, например 2022-01-01..2022-12-31')
+    .action((wording: string, o: { period: string }) => {
+      const [start = '', end = ''] = o.period.split('..');
+      checkPeriod({ start, end });
+      const r = readDeadline(wording, { start, end });
+      io.out(
+        JSON.stringify(
+          {
+            text: r.text,
+            kind: r.kind,
+            windows: r.windows.map((w) => ({ start: w.start, end: w.end })),
+            warnings: r.warnings,
+          },
+          null,
+          2,
+        ),
+      );
+    });
+
+  program
+    .command('export-programme')
+    .description('выгрузить сохранённую программу в DOCX (приложение к приказу) или XLSX')
+    .argument('<id>', 'идентификатор программы (его печатает import-programme --commit)')
+    .addOption(new Option('--format <format>', 'формат файла').choices(['docx', 'xlsx']).default('docx'))
+    .requiredOption('--out <file>', 'куда сохранить файл')
+    .option('--json', 'вывод в формате JSON')
+    .action(async (id: string, o: { format: 'docx' | 'xlsx'; out: string; json?: boolean }) => {
+      if (!uuidField.safeParse(id).success)
+        throw new DomainError(
+          'validation.failed',
+          `«${id}» — не идентификатор программы. Идентификатор печатает import-programme --commit.`,
+        );
+      await withDatabase(config(), async (d) => {
+        const { bytes } = await exportProgramme({ db: d.db, actor: systemActor }, id, o.format);
+        writeFileSync(o.out, bytes);
+        print(
+          Boolean(o.json),
+          { id, format: o.format, file: o.out, bytes: bytes.length },
+          `Программа выгружена: ${o.out} (${bytes.length} байт).`,
+        );
+      });
+    });
+
+  program
     .command('backup')
     .description('сохранить все данные в файл резервной копии (.json.gz)')
     .argument('<file>', 'файл резервной копии')
@@ -266,6 +373,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.err(`Непредвиденная ошибка: ${(e as Error).message}`);
     return 1;
   }
+}
+
+function describePreview(p: ImportPreview): string {
+  const s = p.summary;
+  return [
+    `Файл: ${p.fileName} (${p.format}). ${p.draft.kind}: «${p.draft.title || 'без наименования'}»`,
+    `Уровень: ${p.draft.level}; период: ${p.draft.period.start} – ${p.draft.period.end}; акт: № ${p.draft.act.number || '—'} от ${p.draft.act.date ?? '—'}`,
+    `Мероприятий ${s.activities}, разделов ${s.sections}, целевых показателей ${s.indicators}, консультаций ${s.consultations}, пар со школами-тьюторами ${s.tutorPairs}, в рабочей группе ${s.workingGroup}, предупреждений ${s.warnings}.`,
+    ...p.warnings.map((w) => `Предупреждение: ${w.message}`),
+  ].join('\n');
 }
 
 function formatProblems(problems: { row?: number; column?: string; cell?: string; message: string }[]): string {

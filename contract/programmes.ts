@@ -10,7 +10,16 @@ const place = z.object({
   paragraph: z.number().optional(),
 });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Дата в формате ГГГГ-ММ-ДД.' });
-export const deadlineKind = z.enum(['date', 'range', 'multiple', 'recurring', 'whole-period', 'external', 'on-demand', 'unreadable']);
+export const deadlineKind = z.enum([
+  'date',
+  'range',
+  'multiple',
+  'recurring',
+  'whole-period',
+  'external',
+  'on-demand',
+  'unreadable',
+]);
 export const deadlineReading = z.object({
   text: z.string(),
   kind: deadlineKind,
@@ -19,7 +28,13 @@ export const deadlineReading = z.object({
 });
 export const period = z.object({ start: isoDate, end: isoDate });
 export const programmeLevel = z.enum(['region', 'municipality', 'school']);
-export const programmeKind = z.enum(['дорожная карта', 'программа', 'план-график', 'муниципальный проект', 'план мероприятий']);
+export const programmeKind = z.enum([
+  'дорожная карта',
+  'программа',
+  'план-график',
+  'муниципальный проект',
+  'план мероприятий',
+]);
 
 export const act = z.object({
   authority: z.string().max(1000),
@@ -83,12 +98,34 @@ export const indicator = z.object({
   actual: z.string().max(5000),
   targets: z.array(z.object({ period: z.string().max(200), value: z.string().max(5000) })).max(50),
 });
-export const workingGroupMember = z.object({ fullName: z.string().max(300), position: z.string().max(2000), role: z.string().max(300) });
-export const consultation = z.object({ topic: z.string().max(5000), whenText: z.string().max(500), when: deadlineReading, responsible: z.array(z.string().max(1000)).max(20) });
+export const workingGroupMember = z.object({
+  fullName: z.string().max(300),
+  position: z.string().max(2000),
+  role: z.string().max(300),
+});
+export const consultation = z.object({
+  topic: z.string().max(5000),
+  whenText: z.string().max(500),
+  when: deadlineReading,
+  responsible: z.array(z.string().max(1000)).max(20),
+});
 export const tutorPair = z.object({ school: z.string().max(1000), tutor: z.string().max(1000) });
-export const listedSchool = z.object({ name: z.string().max(1000), role: z.enum(['low-results', 'red-zone', 'high-performing', 'tutor']) });
-export const monitoringRound = z.object({ date: isoDate, minPercent: z.number().min(0).max(100), maxPercent: z.number().min(0).max(100), text: z.string().max(500) });
-export const programmeWarning = z.object({ code: z.string(), message: z.string(), path: z.string(), source: place.optional() });
+export const listedSchool = z.object({
+  name: z.string().max(1000),
+  role: z.enum(['low-results', 'red-zone', 'high-performing', 'tutor']),
+});
+export const monitoringRound = z.object({
+  date: isoDate,
+  minPercent: z.number().min(0).max(100),
+  maxPercent: z.number().min(0).max(100),
+  text: z.string().max(500),
+});
+export const programmeWarning = z.object({
+  code: z.string(),
+  message: z.string(),
+  path: z.string(),
+  source: place.optional(),
+});
 
 /** A programme read from a document (or edited in the preview) before it is saved. */
 export const draftActivity = activityFields.extend({ deadline: deadlineReading.optional(), source: place.optional() });
@@ -101,7 +138,15 @@ export const programmeDraft = z.object({
   act,
   passport,
   workingGroup: z.array(workingGroupMember).max(500),
-  sections: z.array(z.object({ number: z.string().max(50), title: z.string().max(3000), activities: z.array(draftActivity).max(5000) })).max(500),
+  sections: z
+    .array(
+      z.object({
+        number: z.string().max(50),
+        title: z.string().max(3000),
+        activities: z.array(draftActivity).max(5000),
+      }),
+    )
+    .max(500),
   indicators: z.array(indicator).max(500),
   consultations: z.array(consultation.extend({ when: deadlineReading.optional() })).max(2000),
   tutorPairs: z.array(tutorPair).max(2000),
@@ -122,7 +167,8 @@ export const programmeSummary = z.object({
 export const importPreview = z.object({
   fileName: z.string(),
   format: z.enum(['txt', 'html', 'docx']),
-  draft: programmeDraft,
+  // A document may name no title; the preview shows it empty so the user can type one before saving.
+  draft: programmeDraft.extend({ title: z.string().max(3000) }),
   summary: programmeSummary,
   warnings: z.array(programmeWarning),
 });
@@ -134,7 +180,11 @@ export const programmeOwner = z.object({
   municipalityId: uuidField.nullable().default(null),
   organisationId: uuidField.nullable().default(null),
 });
-export const saveProgrammeBody = z.object({ draft: programmeDraft, owner: programmeOwner, sourceName: z.string().max(500).default('') });
+export const saveProgrammeBody = z.object({
+  draft: programmeDraft,
+  owner: programmeOwner,
+  sourceName: z.string().max(500).default(''),
+});
 
 export const programmeListItem = z.object({
   id: uuidField,
@@ -193,8 +243,24 @@ export const programmePatch = z
   .partial()
   .extend({ version: versionField });
 
-export const sectionInput = z.object({ number: z.string().max(50).default(''), title: requiredText('наименование раздела', 3000), position: z.number().int().min(0).optional() });
-export const sectionPatch = z.object({ number: z.string().max(50), title: requiredText('наименование раздела', 3000), position: z.number().int().min(0) }).partial().extend({ version: versionField });
-export const activityInput = activityFields.extend({ sectionId: uuidField, position: z.number().int().min(0).optional() });
+export const sectionInput = z.object({
+  number: z.string().max(50).default(''),
+  title: requiredText('наименование раздела', 3000),
+  position: z.number().int().min(0).optional(),
+});
+export const sectionPatch = z
+  .object({
+    number: z.string().max(50),
+    title: requiredText('наименование раздела', 3000),
+    position: z.number().int().min(0),
+  })
+  .partial()
+  .extend({ version: versionField });
+export const activityInput = activityFields.extend({
+  sectionId: uuidField,
+  position: z.number().int().min(0).optional(),
+});
 /** Moving between sections and reordering are patches of sectionId and position. */
-export const activityPatch = activityFields.partial().extend({ sectionId: uuidField.optional(), position: z.number().int().min(0).optional(), version: versionField });
+export const activityPatch = activityFields
+  .partial()
+  .extend({ sectionId: uuidField.optional(), position: z.number().int().min(0).optional(), version: versionField });

@@ -78,6 +78,47 @@ describe('access: writes', () => {
   });
 });
 
+// Programmes: the place of a programme is its owner's territory (region; region + municipality; region +
+// municipality + school).
+const programmePlaces: Record<string, Place> = {
+  ownRegion: { regionId: R, municipalityId: null, organisationId: null },
+  otherRegion: { regionId: R2, municipalityId: null, organisationId: null },
+  ownMunicipality: { regionId: R, municipalityId: M, organisationId: null },
+  siblingMunicipality: { regionId: R, municipalityId: M2, organisationId: null },
+  ownSchool: { regionId: R, municipalityId: M, organisationId: S },
+  otherSchool: { regionId: R, municipalityId: M, organisationId: S2 },
+  otherMunicipalitySchool: { regionId: R, municipalityId: M2, organisationId: 'school-3' },
+  otherRegionSchool: { regionId: R2, municipalityId: 'mun-9', organisationId: 'school-9' },
+};
+const inRegion = Object.keys(programmePlaces).filter((k) => programmePlaces[k]!.regionId === R);
+
+describe('access: programmes by role and owner', () => {
+  // role → [programmes it may read, programmes it may write]; everything else is denied.
+  const table: [keyof typeof actors, string[], string[]][] = [
+    ['admin', Object.keys(programmePlaces), Object.keys(programmePlaces)],
+    ['regional', inRegion, inRegion],
+    ['municipal', ['ownMunicipality', 'ownSchool', 'otherSchool'], ['ownMunicipality', 'ownSchool', 'otherSchool']],
+    ['school', ['ownSchool'], ['ownSchool']],
+    ['curator', [], []],
+    ['observerRegion', inRegion, []],
+    ['observerMunicipality', ['ownMunicipality', 'ownSchool', 'otherSchool'], []],
+  ];
+  for (const [who, reads, writes] of table)
+    for (const [name, place] of Object.entries(programmePlaces)) {
+      const read = reads.includes(name);
+      const write = writes.includes(name);
+      it(`${who} ${read ? 'reads' : 'does not read'} and ${write ? 'writes' : 'does not write'} ${name}`, () => {
+        expect(can(actors[who], 'programme.read', place)).toBe(read);
+        expect(can(actors[who], 'programme.write', place)).toBe(write);
+      });
+    }
+  it('a curator reads the programmes of the organisation it is bound to', () => {
+    expect(can(actors.curator, 'programme.read', { regionId: R, municipalityId: null, organisationId: 'iro' })).toBe(
+      true,
+    );
+  });
+});
+
 describe('scopes', () => {
   it('an account bound to no territory sees nothing (deny by default)', () => {
     const orphan = actor('regional_coordinator');

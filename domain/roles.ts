@@ -88,10 +88,15 @@ export const permissionNames = [
   'user.read',
   'user.write',
   'audit.read',
+  'programme.read',
+  'programme.write',
 ] as const;
 export type Permission = (typeof permissionNames)[number];
 
 /** The declared policy: which role holds which permission (always within its scope). */
+// Programmes are written at every level inside the writer's scope (a programme's place is its owner's
+// territory): the region writes any programme of the region, a municipality its own and its schools', a school
+// its own. Curators and observers read what their scope covers.
 export const policy: Record<Role, readonly Permission[]> = {
   admin: permissionNames,
   regional_coordinator: [
@@ -103,11 +108,21 @@ export const policy: Record<Role, readonly Permission[]> = {
     'person.write',
     'user.read',
     'audit.read',
+    'programme.read',
+    'programme.write',
   ],
-  municipal_coordinator: ['territory.read', 'organisation.read', 'organisation.write', 'person.read', 'person.write'],
-  school: ['territory.read', 'organisation.read', 'person.read', 'person.write'],
-  curator: ['territory.read', 'organisation.read', 'person.read', 'person.write'],
-  observer: ['territory.read', 'organisation.read', 'person.read'],
+  municipal_coordinator: [
+    'territory.read',
+    'organisation.read',
+    'organisation.write',
+    'person.read',
+    'person.write',
+    'programme.read',
+    'programme.write',
+  ],
+  school: ['territory.read', 'organisation.read', 'person.read', 'person.write', 'programme.read', 'programme.write'],
+  curator: ['territory.read', 'organisation.read', 'person.read', 'person.write', 'programme.read'],
+  observer: ['territory.read', 'organisation.read', 'person.read', 'programme.read'],
 };
 
 export function hasPermission(actor: Actor, permission: Permission): boolean {

@@ -2,7 +2,9 @@
 // declared table of which role may read or change a record of each relation to its own territory is
 // checked through the real HTTP API. A new route without an entry fails the first test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProgrammeDetail } from '../contract/programmes.ts';
 import { pgliteEngine } from '../test/engines.ts';
+import { smallDraft } from '../test/programme-drafts.ts';
 import { type Client, startTestServer, type TestServer } from '../test/server.ts';
 import type { World } from '../test/world.ts';
 
@@ -39,6 +41,19 @@ const routeAccess: Record<string, 'public' | 'session' | 'permission'> = {
   'POST /api/users/:id/reset-link': 'permission',
   'GET /api/audit': 'permission',
   'GET /api/audit/export': 'permission',
+  'POST /api/programmes/import/preview': 'permission',
+  'POST /api/programmes': 'permission',
+  'GET /api/programmes': 'permission',
+  'GET /api/programmes/:id': 'permission',
+  'PATCH /api/programmes/:id': 'permission',
+  'DELETE /api/programmes/:id': 'permission',
+  'GET /api/programmes/:id/export': 'permission',
+  'POST /api/programmes/:id/sections': 'permission',
+  'PATCH /api/sections/:id': 'permission',
+  'DELETE /api/sections/:id': 'permission',
+  'POST /api/programmes/:id/activities': 'permission',
+  'PATCH /api/activities/:id': 'permission',
+  'DELETE /api/activities/:id': 'permission',
 };
 
 type Login = 'admin' | 'region-a' | 'mun-a1' | 'school-a1' | 'curator-a' | 'observer-a';
@@ -82,14 +97,67 @@ const createPersonAt: Record<Login, Target[]> = {
   'observer-a': [],
 };
 
+// Programmes by their owner's relation to the actors of region A. A programme's place is its owner's territory.
+type ProgrammeTarget =
+  | 'ownRegion'
+  | 'otherRegion'
+  | 'ownMunicipality'
+  | 'siblingMunicipality'
+  | 'ownSchool'
+  | 'otherSchool'
+  | 'otherRegionSchool';
+const programmeOwners: Record<
+  ProgrammeTarget,
+  (w: World) => { level: 'region' | 'municipality' | 'school'; owner: Record<string, string> }
+> = {
+  ownRegion: (w) => ({ level: 'region', owner: { regionId: w.regionA } }),
+  otherRegion: (w) => ({ level: 'region', owner: { regionId: w.regionB } }),
+  ownMunicipality: (w) => ({ level: 'municipality', owner: { regionId: w.regionA, municipalityId: w.munA1 } }),
+  siblingMunicipality: (w) => ({ level: 'municipality', owner: { regionId: w.regionA, municipalityId: w.munA2 } }),
+  ownSchool: (w) => ({ level: 'school', owner: { regionId: w.regionA, organisationId: w.schoolA1 } }),
+  otherSchool: (w) => ({ level: 'school', owner: { regionId: w.regionA, organisationId: w.schoolA1b } }),
+  otherRegionSchool: (w) => ({ level: 'school', owner: { regionId: w.regionB, organisationId: w.schoolB1 } }),
+};
+const programmeTargets = Object.keys(programmeOwners) as ProgrammeTarget[];
+const programmesInA: ProgrammeTarget[] = [
+  'ownRegion',
+  'ownMunicipality',
+  'siblingMunicipality',
+  'ownSchool',
+  'otherSchool',
+];
+const readProgramme: Record<Login, ProgrammeTarget[]> = {
+  admin: programmeTargets,
+  'region-a': programmesInA,
+  'mun-a1': ['ownMunicipality', 'ownSchool', 'otherSchool'],
+  'school-a1': ['ownSchool'],
+  'curator-a': [],
+  'observer-a': programmesInA,
+};
+const writeProgramme: Record<Login, ProgrammeTarget[]> = {
+  admin: programmeTargets,
+  'region-a': programmesInA,
+  'mun-a1': ['ownMunicipality', 'ownSchool', 'otherSchool'],
+  'school-a1': ['ownSchool'],
+  'curator-a': [],
+  'observer-a': [],
+};
+
 describe('access matrix', () => {
   let s: TestServer;
   const clients = {} as Record<Login, Client>;
   const registered: string[] = [];
+  const programmes = {} as Record<ProgrammeTarget, ProgrammeDetail>;
 
   beforeAll(async () => {
     s = await startTestServer(pgliteEngine);
     for (const l of logins) clients[l] = await s.as(l);
+    for (const t of programmeTargets) {
+      const { level, owner } = programmeOwners[t](s.world);
+      const res = await clients.admin.post('/api/programmes', { draft: smallDraft(level, `Программа ${t}`), owner });
+      if (res.statusCode !== 200) throw new Error(`programme ${t}: ${res.statusCode} ${res.body}`);
+      programmes[t] = res.json();
+    }
     // Fastify keeps its routes in a radix tree; the OpenAPI document lists every route with a schema.
     const doc = (await s.anonymous.get('/api/docs/json')).json() as { paths: Record<string, Record<string, unknown>> };
     for (const [p, methods] of Object.entries(doc.paths))
@@ -154,6 +222,53 @@ describe('access matrix', () => {
       });
     }
   }
+
+  for (const login of logins) {
+    for (const target of programmeTargets) {
+      const canRead = readProgramme[login].includes(target);
+      it(`${login} ${canRead ? 'reads' : 'may not read'} the programme of ${target}`, async () => {
+        const id = programmes[target].id;
+        const res = await clients[login].get(`/api/programmes/${id}`);
+        expect(res.statusCode).toBe(canRead ? 200 : 403);
+        const list = (await clients[login].get('/api/programmes?pageSize=500')).json() as { items: { id: string }[] };
+        expect(list.items.some((p) => p.id === id)).toBe(canRead);
+      });
+
+      const canWrite = writeProgramme[login].includes(target);
+      it(`${login} ${canWrite ? 'changes' : 'may not change'} the programme of ${target} and its parts`, async () => {
+        const id = programmes[target].id;
+        const current = (await clients.admin.get(`/api/programmes/${id}`)).json() as ProgrammeDetail;
+        const res = await clients[login].patch(`/api/programmes/${id}`, {
+          title: `Программа ${target} от ${login}`,
+          version: current.version,
+        });
+        expect(res.statusCode).toBe(canWrite ? 200 : 403);
+        const a = current.sections[0]!.activities[0]!;
+        const activity = await clients[login].patch(`/api/activities/${a.id}`, {
+          responsible: `от ${login}`,
+          version: a.version,
+        });
+        expect(activity.statusCode).toBe(canWrite ? 200 : 403);
+        const section = await clients[login].post(`/api/programmes/${id}/sections`, { title: `Раздел от ${login}` });
+        expect(section.statusCode).toBe(canWrite ? 200 : 403);
+      });
+
+      it(`${login} ${canWrite ? 'saves' : 'may not save'} a new programme for ${target}`, async () => {
+        const { level, owner } = programmeOwners[target](s.world);
+        const res = await clients[login].post('/api/programmes', { draft: smallDraft(level), owner });
+        expect(res.statusCode).toBe(canWrite ? 200 : 403);
+      });
+    }
+  }
+
+  it('exports a programme only to those who read it', async () => {
+    const own = await clients['school-a1'].get(`/api/programmes/${programmes.ownSchool.id}/export?format=xlsx`);
+    expect(own.statusCode).toBe(200);
+    const other = await clients['school-a1'].get(`/api/programmes/${programmes.otherSchool.id}/export?format=xlsx`);
+    expect(other.statusCode).toBe(403);
+    const region = await clients['mun-a1'].get(`/api/programmes/${programmes.ownRegion.id}/export?format=docx`);
+    expect(region.statusCode).toBe(403);
+  });
 
   it('lets only the administrator manage accounts; the regional coordinator reads its region', async () => {
     for (const login of logins) {

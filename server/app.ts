@@ -26,6 +26,7 @@ import { authRoutes } from './routes/auth/routes.ts';
 import { healthRoutes } from './routes/health/routes.ts';
 import { organisationRoutes } from './routes/organisations/routes.ts';
 import { peopleRoutes } from './routes/people/routes.ts';
+import { programmeRoutes } from './routes/programmes/routes.ts';
 import { territoryRoutes } from './routes/territories/routes.ts';
 import { userRoutes } from './routes/users/routes.ts';
 import { checkCsrf, loadSession } from './session.ts';
@@ -164,6 +165,7 @@ export async function buildServer(database: Database, options: ServerOptions): P
       await peopleRoutes(api, deps);
       await userRoutes(api, deps);
       await auditRoutes(api, deps);
+      await programmeRoutes(api, deps);
     },
     { prefix: '/api' },
   );

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 const types = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 } as const;
 
 /** Sends a generated file with a Cyrillic file name (RFC 6266 / RFC 5987) and an ASCII fallback. */

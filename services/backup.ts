@@ -5,10 +5,32 @@ import { getTableName, sql } from 'drizzle-orm';
 import { DomainError } from '../domain/errors.ts';
 import { recordAudit } from '../storage/audit-repo.ts';
 import { type Db, queryRows } from '../storage/database.ts';
-import { auditLog, municipalities, organisations, people, regions, users, userTokens } from '../storage/schema.ts';
+import {
+  auditLog,
+  municipalities,
+  organisations,
+  people,
+  programmeActivities,
+  programmeSections,
+  programmes,
+  regions,
+  users,
+  userTokens,
+} from '../storage/schema.ts';
 
 /** Parents before children. Sessions and login failures are transient and not kept. */
-const tables = [regions, municipalities, organisations, people, users, userTokens, auditLog];
+const tables = [
+  regions,
+  municipalities,
+  organisations,
+  people,
+  users,
+  userTokens,
+  programmes,
+  programmeSections,
+  programmeActivities,
+  auditLog,
+];
 // Paging needs a stable order: each table's primary key.
 const primaryKeyOf = (name: string) => (name === getTableName(userTokens) ? 'token_hash' : 'id');
 const serialTables = new Set<string>([getTableName(auditLog)]);

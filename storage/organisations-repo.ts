@@ -86,6 +86,16 @@ export async function findOrganisationByCode(ex: Executor, regionId: string, cod
   return row ?? null;
 }
 
+/** Organisations with this code in any region (codes are unique only within a region). */
+export async function findOrganisationsWithCode(ex: Executor, code: string): Promise<Organisation[]> {
+  const rows = await ex
+    .select(columns)
+    .from(organisations)
+    .leftJoin(municipalities, eq(municipalities.id, organisations.municipalityId))
+    .where(eq(organisations.code, code));
+  return rows.map(present);
+}
+
 export type OrganisationValues = Omit<typeof organisations.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
 
 export async function insertOrganisation(ex: Executor, v: OrganisationValues): Promise<string> {

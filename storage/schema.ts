@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  date,
   index,
   integer,
   jsonb,
@@ -166,6 +167,94 @@ export const loginFailures = pgTable(
   (t) => [index('login_failures_login_at_idx').on(t.login, t.at)],
 );
 
+/**
+ * Programmes (дорожная карта, программа, план-график, муниципальный проект) of a region, a municipality or a
+ * school. The owner's territory is the record's place: region only, region + municipality, or region +
+ * municipality + organisation (a school). Act and passport keep the document's wording as JSON; appendices
+ * hold {workingGroup, indicators, consultations, tutorPairs, schools, monitoringRounds}.
+ */
+export const programmes = pgTable(
+  'programmes',
+  {
+    id: id(),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => regions.id),
+    municipalityId: uuid('municipality_id').references(() => municipalities.id),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    level: text('level').notNull(), // region | municipality | school
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    periodText: text('period_text').notNull().default(''),
+    act: jsonb('act').notNull(),
+    passport: jsonb('passport').notNull(),
+    appendices: jsonb('appendices').notNull(),
+    status: text('status').notNull().default('draft'),
+    sourceName: text('source_name').notNull().default(''),
+    version: version(),
+    /** The account that saved it; null for the CLI's system actor. */
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('programmes_territory_idx').on(t.regionId, t.municipalityId)],
+);
+
+export const programmeSections = pgTable(
+  'programme_sections',
+  {
+    id: id(),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => regions.id),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    number: text('number').notNull().default(''),
+    title: text('title').notNull().default(''),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('programme_sections_programme_idx').on(t.programmeId, t.position)],
+);
+
+/** Activities keep the deadline as written and its reading, always computed by the server. */
+export const programmeActivities = pgTable(
+  'programme_activities',
+  {
+    id: id(),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => regions.id),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    sectionId: uuid('section_id')
+      .notNull()
+      .references(() => programmeSections.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    number: text('number').notNull().default(''),
+    text: text('text').notNull(),
+    deadlineText: text('deadline_text').notNull().default(''),
+    deadlineReading: jsonb('deadline_reading').notNull(),
+    responsible: text('responsible').notNull().default(''),
+    executors: text('executors').notNull().default(''),
+    plannedResult: text('planned_result').notNull().default(''),
+    indicator: text('indicator').notNull().default(''),
+    informationSupport: text('information_support').notNull().default(''),
+    /** Where the row came from in the imported document (line, table, row). */
+    source: jsonb('source'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('programme_activities_order_idx').on(t.programmeId, t.sectionId, t.position)],
+);
+
 export const auditLog = pgTable(
   'audit_log',
   {
@@ -193,5 +282,8 @@ export const schema = {
   sessions,
   userTokens,
   loginFailures,
+  programmes,
+  programmeSections,
+  programmeActivities,
   auditLog,
 };

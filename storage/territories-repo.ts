@@ -66,6 +66,11 @@ export async function findMunicipality(ex: Executor, regionId: string, code: str
   return m ?? null;
 }
 
+/** Municipalities with this code in any region (codes are unique only within a region). */
+export async function findMunicipalitiesWithCode(ex: Executor, code: string): Promise<Municipality[]> {
+  return ex.select(municipalityColumns).from(municipalities).where(eq(municipalities.code, code));
+}
+
 export async function insertMunicipality(ex: Executor, v: typeof municipalities.$inferInsert): Promise<string> {
   const [m] = await ex.insert(municipalities).values(v).returning({ id: municipalities.id });
   return m!.id;

@@ -139,6 +139,31 @@ describe('a municipal plan written differently from the seeds', () => {
   });
 });
 
+describe('a Word table with merged cells', () => {
+  it('gives one merged deadline and responsible to every activity it spans, and keeps a merged section row', () => {
+    const merged = (text: string, colSpan: number, rowSpan: number) => ({ ...cell(text), colSpan, rowSpan });
+    const d = readProgramme(
+      doc(
+        p('План мероприятий на 2024 год'),
+        table(
+          row('№', 'Мероприятие', 'Срок', 'Ответственный'),
+          { cells: [merged('Организационный раздел', 4, 1)], source: {} },
+          {
+            cells: [cell('1.'), cell('Совещание'), merged('Март 2024', 1, 2), merged('Отдел образования', 1, 2)],
+            source: {},
+          },
+          { cells: [cell('2.'), cell('Семинар')], source: {} },
+        ),
+      ),
+    );
+    expect(d.sections.map((s) => s.title)).toEqual(['Организационный раздел']);
+    expect(allActivities(d).map((a) => [a.number, a.deadline.text, a.responsible])).toEqual([
+      ['1.', 'Март 2024', 'Отдел образования'],
+      ['2.', 'Март 2024', 'Отдел образования'],
+    ]);
+  });
+});
+
 describe('documents without what a programme needs', () => {
   it('says when there is no activity table and no period, and guesses nothing', () => {
     const d = readProgramme(doc(p('Просто письмо'), p('Текст письма без таблиц.')));

@@ -208,11 +208,12 @@ export function readProgramme(doc: SourceDocument, options: ReadProgrammeOptions
 
   // Passport first: the period it names is needed to read every deadline.
   const passport = emptyPassport();
-  const tables = blocks.flatMap((b, i) =>
-    b.kind === 'table'
-      ? [{ rows: b.rows, index: i, kind: tableKindOf(b.rows.map((r) => r.cells.map((c) => c.text))) }]
-      : [],
-  );
+  // Merged cells (Word, HTML) are lined up into a plain grid first, so columns are where their headers are.
+  const tables = blocks.flatMap((b, i) => {
+    if (b.kind !== 'table') return [];
+    const rows = alignRows(b.rows);
+    return [{ rows, index: i, kind: tableKindOf(rows.map((r) => r.cells.map((c) => c.text))) }];
+  });
   for (const t of tables) if (t.kind === 'passport') readPassportTable(t.rows, passport);
   readPassportParagraphs(blocks, appendixAt, passport);
 
