@@ -20,19 +20,12 @@ import {
 } from '../services/programmes.ts';
 import { engines, pgliteEngine } from '../test/engines.ts';
 import { blankActivity, smallDraft } from '../test/programme-drafts.ts';
+import { rejection } from '../test/rejection.ts';
 import { seedFile, seedsPresent } from '../test/seeds/seed-files.ts';
 import { seedWorld, type World } from '../test/world.ts';
 import { listAudit } from './audit-repo.ts';
 import { type Database, queryRows } from './database.ts';
 
-async function rejection(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a rejection');
-}
 const codeOf = (e: unknown) => (isDomainError(e) ? e.code : String(e));
 
 describe.each(engines)('programmes storage on $name', (engine) => {

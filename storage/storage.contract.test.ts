@@ -16,19 +16,11 @@ import {
 import { createPerson, listPeopleFor } from '../services/people.ts';
 import { territoryTree } from '../services/territories.ts';
 import { engines, pgliteEngine } from '../test/engines.ts';
+import { rejection } from '../test/rejection.ts';
 import { seedWorld, TEST_PASSWORD, type World } from '../test/world.ts';
 import { listAudit } from './audit-repo.ts';
 import { type Database, queryRows } from './database.ts';
 import { organisations } from './schema.ts';
-
-async function rejection(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe.each(engines)('storage contract on $name', (engine) => {
   let d: Database & { drop(): Promise<void> };
