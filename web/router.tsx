@@ -13,6 +13,9 @@ const PeoplePage = lazy(() => import('./routes/people.tsx'));
 const PersonPage = lazy(() => import('./routes/person.tsx'));
 const UsersPage = lazy(() => import('./routes/users.tsx'));
 const AuditPage = lazy(() => import('./routes/audit.tsx'));
+const ProgrammesPage = lazy(() => import('./routes/programmes.tsx'));
+const ProgrammeImportPage = lazy(() => import('./routes/programmes-import.tsx'));
+const ProgrammePage = lazy(() => import('./routes/programme.tsx'));
 const SetPasswordPage = lazy(() => import('./routes/set-password.tsx'));
 const NotFoundPage = lazy(() => import('./routes/not-found.tsx'));
 
@@ -45,6 +48,9 @@ export const router = createBrowserRouter([
       { path: 'people', element: <PeoplePage /> },
       { path: 'people/:id', element: <PersonPage /> },
       { path: 'users', element: <UsersPage /> },
+      { path: 'programmes', element: <ProgrammesPage /> },
+      { path: 'programmes/import', element: <ProgrammeImportPage /> },
+      { path: 'programmes/:id', element: <ProgrammePage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

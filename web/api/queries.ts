@@ -179,7 +179,8 @@ export function useOrganisation(id: string | null | undefined) {
   });
 }
 
-function useInvalidate() {
+/** Invalidates every query whose key starts with one of the roots ('organisations', 'audit' …). */
+export function useInvalidate() {
   const client = useQueryClient();
   return (...roots: string[]) =>
     Promise.all(roots.map((root) => client.invalidateQueries({ queryKey: [root] }))).then(() => undefined);

@@ -27,7 +27,8 @@ export function PageHeader({ title, description, actions, back }: PageHeaderProp
       )}
       <Group justify="space-between" align="flex-start" gap="sm">
         <Stack gap={4} style={{ flex: '1 1 16rem', minWidth: 0 }}>
-          <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
+          {/* Programme titles run to three lines of an order's heading: a smaller size keeps them readable. */}
+          <Title order={1} size={title.length > 90 ? 'h3' : 'h2'} style={{ overflowWrap: 'break-word' }}>
             {title}
           </Title>
           {description && (

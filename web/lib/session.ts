@@ -12,7 +12,9 @@ export type PermissionName =
   | 'person.write'
   | 'user.read'
   | 'user.write'
-  | 'audit.read';
+  | 'audit.read'
+  | 'programme.read'
+  | 'programme.write';
 
 export const can = (me: Pick<Me, 'permissions'> | null | undefined, permission: PermissionName): boolean =>
   Boolean(me?.permissions.includes(permission));

@@ -147,7 +147,11 @@ function AuditJournal() {
             maxLength={10}
             value={values.from ?? ''}
             onChange={(e) => update({ from: e.currentTarget.value })}
-            error={values.from && values.from.length === 10 && !dayBoundary(values.from, 'start') ? 'Дата ДД.ММ.ГГГГ' : undefined}
+            error={
+              values.from && values.from.length === 10 && !dayBoundary(values.from, 'start')
+                ? 'Дата ДД.ММ.ГГГГ'
+                : undefined
+            }
             w={150}
           />
           <TextInput
@@ -157,7 +161,9 @@ function AuditJournal() {
             maxLength={10}
             value={values.to ?? ''}
             onChange={(e) => update({ to: e.currentTarget.value })}
-            error={values.to && values.to.length === 10 && !dayBoundary(values.to, 'start') ? 'Дата ДД.ММ.ГГГГ' : undefined}
+            error={
+              values.to && values.to.length === 10 && !dayBoundary(values.to, 'start') ? 'Дата ДД.ММ.ГГГГ' : undefined
+            }
             w={150}
           />
           {regions.length > 1 && (

@@ -14,6 +14,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBuilding,
+  IconChecklist,
   IconHistory,
   IconHome,
   IconKey,
@@ -83,6 +84,13 @@ function Shell({ me }: { me: Me }) {
       icon: <IconBuilding size={18} aria-hidden />,
       visible: can(me, 'organisation.read'),
       active: (p) => p.startsWith('/organisations'),
+    },
+    {
+      to: '/programmes',
+      label: 'Программы',
+      icon: <IconChecklist size={18} aria-hidden />,
+      visible: can(me, 'programme.read'),
+      active: (p) => p.startsWith('/programmes'),
     },
     {
       to: '/people',
