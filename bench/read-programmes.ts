@@ -21,9 +21,11 @@ export async function benchReadProgrammes(): Promise<BenchRow[]> {
     for (const f of readdirSync(seedsDir).sort()) {
       const text = readFileSync(path.join(seedsDir, f), 'utf8');
       const n = allActivities(readProgramme(readTxt(text, f))).length;
+      const ours = await median(15, () => readProgramme(readTxt(text, f)));
       rows.push({
         operation: `сид ${f.slice(0, 3)} (TXT, мероприятий: ${n})`,
-        ours: await median(15, () => readProgramme(readTxt(text, f))),
+        note: `(${((ours * 1000) / n).toFixed(0)} мс на 1 000 строк)`,
+        ours,
         baselineName: 'разбиение на строки и ячейки',
         baseline: await median(15, () => splitCells(text)),
         target: '—',

@@ -78,6 +78,7 @@ export const activity = activityFields.extend({
   sectionId: uuidField,
   position: z.number(),
   deadline: deadlineReading,
+  links: z.array(z.object({ kind: z.enum(['organisation', 'person']), id: uuidField, label: z.string() })),
   version: z.number(),
 });
 export type ActivityDto = z.infer<typeof activity>;

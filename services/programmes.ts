@@ -23,11 +23,13 @@ import {
 } from '../contract/programmes.ts';
 import { type Period, readDeadline } from '../domain/deadline/read-deadline.ts';
 import { DomainError } from '../domain/errors.ts';
+import { type KnownEntities, linkResponsible } from '../domain/programme/link-responsible.ts';
 import type { ProgrammeLevel } from '../domain/programme/programme.ts';
 import { programmeWarnings, readProgramme, summarise } from '../domain/programme/read-programme.ts';
 import type { Place } from '../domain/roles.ts';
 import type { Executor } from '../storage/database.ts';
-import { findOrganisationsWithCode, getOrganisation } from '../storage/organisations-repo.ts';
+import { findOrganisationsWithCode, getOrganisation, organisationNames } from '../storage/organisations-repo.ts';
+import { peopleNames } from '../storage/people-repo.ts';
 import {
   type ActivityRecord,
   type Appendices,
@@ -215,6 +217,20 @@ async function ownerPlace(ex: Executor, owner: ProgrammeOwner, level: ProgrammeL
   }
 }
 
+/** The organisations and people of the programme's region, loaded once per save. */
+async function knownIn(ex: Executor, regionId: string): Promise<KnownEntities> {
+  const [organisations, people] = await Promise.all([organisationNames(ex, regionId), peopleNames(ex, regionId)]);
+  return { organisations, people };
+}
+
+/** Whom an activity's responsible and executors name, each once (without the words matched). */
+function activityLinks(a: { responsible: string; executors: string }, known: KnownEntities): ActivityDto['links'] {
+  const links: ActivityDto['links'] = [];
+  for (const { kind, id, label } of [...linkResponsible(a.responsible, known), ...linkResponsible(a.executors, known)])
+    if (!links.some((l) => l.kind === kind && l.id === id)) links.push({ kind, id, label });
+  return links;
+}
+
 const activityDto = (a: ActivityRecord): ActivityDto => ({
   id: a.id,
   sectionId: a.sectionId,
@@ -228,6 +244,7 @@ const activityDto = (a: ActivityRecord): ActivityDto => ({
   plannedResult: a.plannedResult,
   indicator: a.indicator,
   informationSupport: a.informationSupport,
+  links: a.links,
   version: a.version,
 });
 
@@ -320,6 +337,7 @@ export async function saveProgramme(
       tx,
       draft.sections.map((s, position) => ({ regionId, programmeId: id, position, number: s.number, title: s.title })),
     );
+    const known = await knownIn(tx, regionId);
     await insertActivities(
       tx,
       draft.sections.flatMap((s, si) =>
@@ -337,6 +355,7 @@ export async function saveProgramme(
           plannedResult: a.plannedResult,
           indicator: a.indicator,
           informationSupport: a.informationSupport,
+          links: activityLinks(a, known),
           source: a.source,
         })),
       ),
@@ -609,6 +628,7 @@ export async function createActivity(
         sectionId,
         position: others.length,
         deadlineReading: readDeadline(fields.deadlineText, p.period),
+        links: activityLinks(fields, await knownIn(tx, p.regionId)),
         source: null,
       },
     ]);
@@ -645,6 +665,12 @@ export async function updateActivity(
     const values = {
       ...fields,
       ...(deadlineText !== undefined && { deadlineText, deadlineReading: readDeadline(deadlineText, p.period) }),
+      ...((fields.responsible !== undefined || fields.executors !== undefined) && {
+        links: activityLinks(
+          { responsible: fields.responsible ?? before.responsible, executors: fields.executors ?? before.executors },
+          await knownIn(tx, p.regionId),
+        ),
+      }),
       ...(moved && { sectionId }),
     };
     if (!(await updateVersioned(tx, programmeActivities, id, version, values)))

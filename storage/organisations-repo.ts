@@ -132,3 +132,16 @@ export async function organisationsByCodes(ex: Executor, keys: { regionId: strin
   }
   return out;
 }
+
+/** Every organisation of a region with the names a programme may write it by (for linking). */
+export async function organisationNames(ex: Executor, regionId: string) {
+  return ex
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      shortName: organisations.shortName,
+      code: organisations.code,
+    })
+    .from(organisations)
+    .where(eq(organisations.regionId, regionId));
+}

@@ -72,3 +72,11 @@ export async function insertPerson(ex: Executor, v: typeof people.$inferInsert):
   const [row] = await ex.insert(people).values(v).returning({ id: people.id });
   return row!.id;
 }
+
+/** Every person of a region with the full name and organisation (for linking). */
+export async function peopleNames(ex: Executor, regionId: string) {
+  return ex
+    .select({ id: people.id, fullName: people.fullName, organisationId: people.organisationId })
+    .from(people)
+    .where(eq(people.regionId, regionId));
+}

@@ -249,14 +249,20 @@ const activityColumns = {
   plannedResult: programmeActivities.plannedResult,
   indicator: programmeActivities.indicator,
   informationSupport: programmeActivities.informationSupport,
+  links: programmeActivities.links,
   source: programmeActivities.source,
   version: programmeActivities.version,
 };
 
-type ActivityRow = Omit<ActivityRecord, 'deadline' | 'source'> & { deadline: unknown; source: unknown };
+type ActivityRow = Omit<ActivityRecord, 'deadline' | 'links' | 'source'> & {
+  deadline: unknown;
+  links: unknown;
+  source: unknown;
+};
 const presentActivity = (a: ActivityRow): ActivityRecord => ({
   ...a,
   deadline: a.deadline as z.infer<typeof deadlineReading>,
+  links: (a.links ?? []) as ActivityRecord['links'],
   source: (a.source ?? null) as SourcePlace | null,
 });
 

@@ -89,6 +89,44 @@ describe.each(engines)('programmes storage on $name', (engine) => {
     expect(saved.consultations[0]!.when.windows).toEqual([{ start: '2022-04-01', end: '2022-04-30' }]);
   });
 
+  it('links responsible and executors to organisations and people of the region, and re-links on edit', async () => {
+    const c = ctx('regional_coordinator');
+    const draft = smallDraft('region');
+    Object.assign(draft.sections[0]!.activities[0]!, {
+      responsible: 'Школа A1-1 (Иванова А. П.)',
+      // Region B's school and director are not Опора's people in region A.
+      executors: 'Школа B1-1, Петров Б. И., Иванова Анна Петровна',
+    });
+    const saved = await saveProgramme(c, { draft, owner: regionOwner(), sourceName: '' });
+    const [first, second] = saved.sections[0]!.activities;
+    expect(first!.links).toEqual([
+      { kind: 'organisation', id: w.schoolA1, label: 'Школа A1-1' },
+      { kind: 'person', id: w.personA1, label: 'Иванова Анна Петровна' },
+    ]);
+    expect(second!.links).toEqual([]);
+    // The links are stored: a fresh read shows them.
+    expect((await getProgramme(c, saved.id)).sections[0]!.activities[0]!.links).toHaveLength(2);
+
+    const edited = await updateActivity(c, first!.id, { responsible: 'Школа A1-2', version: first!.version });
+    expect(edited.links).toEqual([
+      { kind: 'organisation', id: w.schoolA1b, label: 'Школа A1-2' },
+      { kind: 'person', id: w.personA1, label: 'Иванова Анна Петровна' },
+    ]);
+    const cleared = await updateActivity(c, first!.id, { executors: '', version: edited.version });
+    expect(cleared.links).toEqual([{ kind: 'organisation', id: w.schoolA1b, label: 'Школа A1-2' }]);
+    // Other edits keep the links as they are.
+    const renumbered = await updateActivity(c, first!.id, { number: '1.1.а', version: cleared.version });
+    expect(renumbered.links).toEqual(cleared.links);
+
+    const created = await createActivity(c, saved.id, {
+      ...blankActivity,
+      sectionId: saved.sections[1]!.id,
+      responsible: 'А.П. Иванова',
+      executors: 'Петров Б. И.',
+    });
+    expect(created.links).toEqual([{ kind: 'person', id: w.personA1, label: 'Иванова Анна Петровна' }]);
+  });
+
   it('checks the owner against the level and the actor territory', async () => {
     const save = (who: keyof World['actors'], level: 'region' | 'municipality' | 'school', owner: object) =>
       rejection(

@@ -246,6 +246,8 @@ export const programmeActivities = pgTable(
     plannedResult: text('planned_result').notNull().default(''),
     indicator: text('indicator').notNull().default(''),
     informationSupport: text('information_support').notNull().default(''),
+    /** Organisations and people recognised in responsible and executors ({ kind, id, label }[]), derived. */
+    links: jsonb('links').notNull().default([]),
     /** Where the row came from in the imported document (line, table, row). */
     source: jsonb('source'),
     version: version(),

@@ -30,7 +30,7 @@ import {
   IconTrash,
 } from '@tabler/icons-react';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { ActivityDto, ProgrammeDetail } from '../../contract/programmes.ts';
 import {
   exportUrl,
@@ -722,6 +722,7 @@ function ActivitiesTable(props: {
                       </Text>
                     )}
                     {!a.responsible && !a.executors && '—'}
+                    <ActivityLinks links={a.links} />
                   </Table.Td>
                   {resultHeader && (
                     <Table.Td data-label={resultHeader} style={{ overflowWrap: 'anywhere' }}>
@@ -924,5 +925,28 @@ function WarningsTab({ programme, onGo }: { programme: ProgrammeDetail; onGo: (a
         })}
       </List>
     </Paper>
+  );
+}
+
+/** The organisations and people recognised in an activity's responsible and executors, as links to their cards. */
+function ActivityLinks({ links }: { links: ActivityDto['links'] }) {
+  if (links.length === 0) return null;
+  return (
+    <Group gap={4} mt={4} data-testid="activity-links">
+      {links.map((l) => (
+        <Badge
+          key={`${l.kind}:${l.id}`}
+          component={Link}
+          to={l.kind === 'organisation' ? `/organisations/${l.id}` : `/people/${l.id}`}
+          size="sm"
+          variant="light"
+          color={l.kind === 'organisation' ? 'blue' : 'teal'}
+          style={{ textTransform: 'none', cursor: 'pointer', maxWidth: '100%' }}
+        >
+          <VisuallyHidden>{l.kind === 'organisation' ? 'Организация: ' : 'Сотрудник: '}</VisuallyHidden>
+          {l.label}
+        </Badge>
+      ))}
+    </Group>
   );
 }

@@ -147,6 +147,23 @@ describe.each(engines)('programmes API on $name', (engine) => {
     expect(detail.sections[0]!.activities[0]!.deadline.kind).toBe('multiple');
   });
 
+  it("answers the organisations and people an activity's responsible names, and re-links on edit", async () => {
+    const p = await saveSmall();
+    const a = p.sections[0]!.activities[0]!;
+    expect(a.links).toEqual([]);
+    const res = await c.patch(`/api/activities/${a.id}`, {
+      responsible: 'Школа A1-1, Иванова А. П.; Школа B1-1',
+      version: a.version,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().links).toEqual([
+      { kind: 'organisation', id: s.world.schoolA1, label: 'Школа A1-1' },
+      { kind: 'person', id: s.world.personA1, label: 'Иванова Анна Петровна' },
+    ]);
+    const detail: ProgrammeDetail = (await c.get(`/api/programmes/${p.id}`)).json();
+    expect(detail.sections[0]!.activities[0]!.links.map((l) => l.id)).toEqual([s.world.schoolA1, s.world.personA1]);
+  });
+
   it('answers 409 on a stale activity edit, naming the changed field', async () => {
     const p = await saveSmall();
     const a = p.sections[0]!.activities[1]!;

@@ -1,0 +1,1 @@
+ALTER TABLE "programme_activities" ADD COLUMN "links" jsonb DEFAULT '[]'::jsonb NOT NULL;
