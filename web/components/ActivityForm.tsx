@@ -118,16 +118,7 @@ export function ActivityForm(props: ActivityFormProps) {
   };
 
   const area = (key: (typeof textFields)[number], label: string, rows = 2, max = 10_000) => (
-    <Textarea
-      label={label}
-      value={values[key]}
-      onChange={(e) => set(key, e.currentTarget.value)}
-      error={errors[key]}
-      autosize
-      minRows={rows}
-      maxRows={10}
-      maxLength={max}
-    />
+    <Textarea label={label} {...form.text(key)} autosize minRows={rows} maxRows={10} maxLength={max} />
   );
 
   return (
@@ -147,18 +138,14 @@ export function ActivityForm(props: ActivityFormProps) {
           <TextInput
             label="Номер"
             description="Как в документе: 1.2."
-            value={values.number}
-            onChange={(e) => set('number', e.currentTarget.value)}
-            error={errors.number}
+            {...form.text('number')}
             maxLength={50}
             w={140}
           />
         </Group>
         <Textarea
           label="Мероприятие"
-          value={values.text}
-          onChange={(e) => set('text', e.currentTarget.value)}
-          error={errors.text}
+          {...form.text('text')}
           required
           autosize
           minRows={2}
@@ -168,9 +155,7 @@ export function ActivityForm(props: ActivityFormProps) {
         />
         <TextInput
           label="Срок"
-          value={values.deadlineText}
-          onChange={(e) => set('deadlineText', e.currentTarget.value)}
-          error={errors.deadlineText}
+          {...form.text('deadlineText')}
           maxLength={1000}
           autoComplete="off"
           styles={{ input: readingBorder(reading) }}

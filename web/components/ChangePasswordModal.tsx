@@ -1,14 +1,14 @@
 import { Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { passwordField } from '../../contract/fields.ts';
 import { useChangePassword } from '../api/queries.ts';
+import { useTextFields } from '../lib/form.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 
 export default function ChangePasswordModal({ onClose }: { onClose: () => void }) {
   const change = useChangePassword();
-  const [values, setValues] = useState({ current: '', next: '', repeat: '' });
-  const [errors, setErrors] = useState<{ current?: string; next?: string; repeat?: string }>({});
+  const { values, setErrors, field } = useTextFields({ current: '', next: '', repeat: '' });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -30,15 +30,6 @@ export default function ChangePasswordModal({ onClose }: { onClose: () => void }
       },
     );
   };
-
-  const field = (key: keyof typeof values) => ({
-    value: values[key],
-    error: errors[key],
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
-      const value = e.currentTarget.value;
-      setValues((v) => ({ ...v, [key]: value }));
-    },
-  });
 
   return (
     <Modal opened onClose={onClose} title="Смена пароля">

@@ -1,6 +1,7 @@
 import { Box, Center, Group, Loader, Pagination, Table, Text } from '@mantine/core';
 import { Fragment, type ReactNode } from 'react';
 import { formatNumber } from '../lib/format.ts';
+import { ErrorAlert } from './ErrorAlert.tsx';
 
 export interface Column<T> {
   key: string;
@@ -137,5 +138,36 @@ export function Paginator({ page, pageSize, total, onChange }: PaginatorProps) {
         </nav>
       )}
     </Group>
+  );
+}
+
+/** What a paged list query offers the table: its page of rows, the total, and its error to retry. */
+interface PagedQuery<T> {
+  data?: { items: T[]; total: number } | undefined;
+  isPending: boolean;
+  isPlaceholderData: boolean;
+  isError: boolean;
+  error: unknown;
+  refetch: () => unknown;
+}
+
+type PagedTableProps<T> = Omit<DataTableProps<T>, 'rows' | 'loading' | 'fetching' | 'pagination'> & {
+  query: PagedQuery<T>;
+  page: number;
+  pageSize: number;
+  onPage: (page: number) => void;
+};
+
+/** A page of a list query in a table, or the query's error with a retry. */
+export function PagedTable<T>({ query, page, pageSize, onPage, ...props }: PagedTableProps<T>) {
+  if (query.isError) return <ErrorAlert error={query.error} onRetry={() => query.refetch()} />;
+  return (
+    <DataTable
+      {...props}
+      rows={query.data?.items}
+      loading={query.isPending}
+      fetching={query.isPlaceholderData}
+      pagination={{ page, pageSize, total: query.data?.total ?? 0, onChange: onPage }}
+    />
   );
 }

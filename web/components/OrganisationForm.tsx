@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import type { FormEvent } from 'react';
 import { type Organisation, organisationInput, organisationPatch, type TerritoryTree } from '../../contract/api.ts';
 import { useCreateOrganisation, useUpdateOrganisation } from '../api/queries.ts';
-import { serverFieldErrors, useForm } from '../lib/form.ts';
+import { changedFields, serverFieldErrors, useForm } from '../lib/form.ts';
 import { typesOfKind } from '../lib/labels.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { MunicipalitySelect, RegionSelect } from './TerritorySelects.tsx';
@@ -91,12 +91,8 @@ export function OrganisationForm({
       });
       return;
     }
-    // Send only what changed, so a concurrent edit of another field is not overwritten.
-    const changes: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(fields)) {
-      if (value !== organisation[key as keyof typeof fields]) changes[key] = value;
-    }
-    if (Object.keys(changes).length === 0) {
+    const changes = changedFields(fields, organisation);
+    if (!changes) {
       notifications.show({ message: 'Изменений нет.' });
       onCancel();
       return;
@@ -171,29 +167,12 @@ export function OrganisationForm({
         <TextInput
           label="Код"
           description="Код организации в региональной системе (например, ИНН или код ОО)."
-          value={values.code}
-          onChange={(e) => set('code', e.currentTarget.value)}
-          error={errors.code}
+          {...form.text('code')}
           required
           maxLength={64}
         />
-        <Textarea
-          label="Полное наименование"
-          value={values.name}
-          onChange={(e) => set('name', e.currentTarget.value)}
-          error={errors.name}
-          required
-          autosize
-          minRows={2}
-          maxLength={1000}
-        />
-        <TextInput
-          label="Краткое наименование"
-          value={values.shortName}
-          onChange={(e) => set('shortName', e.currentTarget.value)}
-          error={errors.shortName}
-          maxLength={500}
-        />
+        <Textarea label="Полное наименование" {...form.text('name')} required autosize minRows={2} maxLength={1000} />
+        <TextInput label="Краткое наименование" {...form.text('shortName')} maxLength={500} />
         {values.kind === 'school' && (
           <Select
             label="Местность"
@@ -208,13 +187,7 @@ export function OrganisationForm({
             allowDeselect={false}
           />
         )}
-        <TextInput
-          label="Адрес"
-          value={values.address}
-          onChange={(e) => set('address', e.currentTarget.value)}
-          error={errors.address}
-          maxLength={1000}
-        />
+        <TextInput label="Адрес" {...form.text('address')} maxLength={1000} />
         <ErrorAlert error={mutation.error} onRefresh={onRefresh} shownFields={shownFields} />
         <Group justify="flex-end" mt="xs">
           <Button variant="default" onClick={onCancel}>

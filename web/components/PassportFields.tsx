@@ -51,21 +51,22 @@ interface PassportFieldsProps {
 /** The passport of a programme as a form; lists are edited one item per line. */
 export function PassportFields({ value, onChange, idPrefix, notes = {} }: PassportFieldsProps) {
   const set = <K extends keyof Passport>(key: K, v: Passport[K]) => onChange({ ...value, [key]: v });
+  const textArea = (f: { key: TextField; label: string }, minRows: number, maxRows: number) => (
+    <Textarea
+      key={f.key}
+      id={`${idPrefix}-${f.key}`}
+      label={f.label}
+      value={value[f.key]}
+      onChange={(e) => set(f.key, e.currentTarget.value)}
+      {...noteProps(notes[f.key])}
+      autosize
+      minRows={minRows}
+      maxRows={maxRows}
+    />
+  );
   return (
     <Stack gap="sm">
-      {textFields.map((f) => (
-        <Textarea
-          key={f.key}
-          id={`${idPrefix}-${f.key}`}
-          label={f.label}
-          value={value[f.key]}
-          onChange={(e) => set(f.key, e.currentTarget.value)}
-          {...noteProps(notes[f.key])}
-          autosize
-          minRows={f.rows}
-          maxRows={12}
-        />
-      ))}
+      {textFields.map((f) => textArea(f, f.rows, 12))}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
         {listFields.map((f) => (
           <ListTextarea
@@ -79,19 +80,7 @@ export function PassportFields({ value, onChange, idPrefix, notes = {} }: Passpo
         ))}
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
-        {shortFields.map((f) => (
-          <Textarea
-            key={f.key}
-            id={`${idPrefix}-${f.key}`}
-            label={f.label}
-            value={value[f.key]}
-            onChange={(e) => set(f.key, e.currentTarget.value)}
-            {...noteProps(notes[f.key])}
-            autosize
-            minRows={1}
-            maxRows={8}
-          />
-        ))}
+        {shortFields.map((f) => textArea(f, 1, 8))}
       </SimpleGrid>
       {value.other.length > 0 && <DetailsList items={value.other.map((o) => ({ label: o.label, value: o.value }))} />}
     </Stack>

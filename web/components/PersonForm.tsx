@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import type { FormEvent } from 'react';
 import { type Person, personInput, personPatch, type TerritoryTree } from '../../contract/api.ts';
 import { useCreatePerson, useUpdatePerson } from '../api/queries.ts';
-import { serverFieldErrors, useForm } from '../lib/form.ts';
+import { changedFields, serverFieldErrors, useForm } from '../lib/form.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { OrganisationSelect } from './OrganisationSelect.tsx';
 import { MunicipalitySelect, RegionSelect } from './TerritorySelects.tsx';
@@ -69,11 +69,8 @@ export function PersonForm({ tree, person, defaults, onSaved, onCancel, onRefres
       });
       return;
     }
-    const changes: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(fields)) {
-      if (value !== person[key as keyof typeof fields]) changes[key] = value;
-    }
-    if (Object.keys(changes).length === 0) {
+    const changes = changedFields(fields, person);
+    if (!changes) {
       notifications.show({ message: 'Изменений нет.' });
       onCancel();
       return;
@@ -92,23 +89,8 @@ export function PersonForm({ tree, person, defaults, onSaved, onCancel, onRefres
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <TextInput
-          label="ФИО"
-          value={values.fullName}
-          onChange={(e) => set('fullName', e.currentTarget.value)}
-          error={errors.fullName}
-          required
-          maxLength={300}
-          autoComplete="off"
-          data-autofocus
-        />
-        <TextInput
-          label="Должность"
-          value={values.position}
-          onChange={(e) => set('position', e.currentTarget.value)}
-          error={errors.position}
-          maxLength={300}
-        />
+        <TextInput label="ФИО" {...form.text('fullName')} required maxLength={300} autoComplete="off" data-autofocus />
+        <TextInput label="Должность" {...form.text('position')} maxLength={300} />
         {!person && tree.length > 1 && (
           <RegionSelect
             tree={tree}
@@ -140,24 +122,8 @@ export function PersonForm({ tree, person, defaults, onSaved, onCancel, onRefres
           }}
           error={errors.organisationId}
         />
-        <TextInput
-          label="Эл. почта"
-          type="email"
-          value={values.email}
-          onChange={(e) => set('email', e.currentTarget.value)}
-          error={errors.email}
-          maxLength={254}
-          autoComplete="off"
-        />
-        <TextInput
-          label="Телефон"
-          type="tel"
-          value={values.phone}
-          onChange={(e) => set('phone', e.currentTarget.value)}
-          error={errors.phone}
-          maxLength={40}
-          autoComplete="off"
-        />
+        <TextInput label="Эл. почта" type="email" {...form.text('email')} maxLength={254} autoComplete="off" />
+        <TextInput label="Телефон" type="tel" {...form.text('phone')} maxLength={40} autoComplete="off" />
         <ErrorAlert error={mutation.error} onRefresh={onRefresh} shownFields={shownFields} />
         <Group justify="flex-end" mt="xs">
           <Button variant="default" onClick={onCancel}>

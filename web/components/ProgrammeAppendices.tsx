@@ -1,6 +1,7 @@
 // The appendices of a programme as read-only tables: working group, target indicators, consultations,
 // tutor pairs, listed schools, monitoring rounds. Shared by the import preview and the programme card.
 import { Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { ProgrammeDraftDto } from '../../contract/programmes.ts';
 import { isoToRu } from '../lib/deadline-reading.ts';
 import { schoolRoleLabels } from '../lib/programme-format.ts';
@@ -11,6 +12,31 @@ type Indexed<T> = T & { i: number };
 const indexed = <T,>(rows: readonly T[]): Indexed<T>[] => rows.map((r, i) => ({ ...r, i }));
 const key = (r: { i: number }) => String(r.i);
 const dash = (text: string) => (text.trim() === '' ? '—' : text);
+
+/** Several short values in one cell, a line each; a dash when there are none. */
+function lines<T>(items: readonly T[], keyOf: (item: T) => string, render: (item: T) => ReactNode) {
+  return items.length === 0
+    ? '—'
+    : items.map((item) => (
+        <Text key={keyOf(item)} size="sm">
+          {render(item)}
+        </Text>
+      ));
+}
+
+interface AppendixTableProps<T> {
+  label: string;
+  testId: string;
+  columns: Column<Indexed<T>>[];
+  /** Rows numbered in the order they are shown. */
+  rows: Indexed<T>[];
+  minWidth: number;
+  empty: string;
+}
+
+function AppendixTable<T>(props: AppendixTableProps<T>) {
+  return <DataTable {...props} rowKey={key} />;
+}
 
 type Member = ProgrammeDraftDto['workingGroup'][number];
 type Indicator = ProgrammeDraftDto['indicators'][number];
@@ -28,12 +54,11 @@ const memberColumns: Column<Indexed<Member>>[] = [
 
 export function WorkingGroupTable({ rows }: { rows: readonly Member[] }) {
   return (
-    <DataTable
+    <AppendixTable
       label="Рабочая группа"
       testId="working-group-table"
       columns={memberColumns}
       rows={indexed(rows)}
-      rowKey={key}
       minWidth={640}
       empty="Рабочая группа не указана."
     />
@@ -64,25 +89,26 @@ const indicatorColumns: Column<Indexed<Indicator>>[] = [
     header: 'Целевые значения',
     width: 200,
     render: (r) =>
-      r.targets.length === 0
-        ? '—'
-        : r.targets.map((t) => (
-            <Text key={`${t.period}-${t.value}`} size="sm">
-              {t.period ? `${t.period}: ` : ''}
-              {t.value}
-            </Text>
-          )),
+      lines(
+        r.targets,
+        (t) => `${t.period}-${t.value}`,
+        (t) => (
+          <>
+            {t.period ? `${t.period}: ` : ''}
+            {t.value}
+          </>
+        ),
+      ),
   },
 ];
 
 export function IndicatorsTable({ rows }: { rows: readonly Indicator[] }) {
   return (
-    <DataTable
+    <AppendixTable
       label="Целевые показатели"
       testId="indicators-table"
       columns={indicatorColumns}
       rows={indexed(rows)}
-      rowKey={key}
       minWidth={760}
       empty="Целевые показатели не указаны."
     />
@@ -108,24 +134,21 @@ const consultationColumns: Column<Indexed<Consultation>>[] = [
     header: 'Ответственные',
     width: 280,
     render: (c) =>
-      c.responsible.length === 0
-        ? '—'
-        : c.responsible.map((r) => (
-            <Text key={r} size="sm">
-              {r}
-            </Text>
-          )),
+      lines(
+        c.responsible,
+        (r) => r,
+        (r) => r,
+      ),
   },
 ];
 
 export function ConsultationsTable({ rows }: { rows: readonly Consultation[] }) {
   return (
-    <DataTable
+    <AppendixTable
       label="График консультаций"
       testId="consultations-table"
       columns={consultationColumns}
       rows={indexed(rows)}
-      rowKey={key}
       minWidth={760}
       empty="Консультации не запланированы."
     />
@@ -140,12 +163,11 @@ const pairColumns: Column<Indexed<TutorPair>>[] = [
 
 export function TutorPairsTable({ rows }: { rows: readonly TutorPair[] }) {
   return (
-    <DataTable
+    <AppendixTable
       label="Пары «школа — тьютор»"
       testId="tutor-pairs-table"
       columns={pairColumns}
       rows={indexed(rows)}
-      rowKey={key}
       minWidth={520}
       empty="Пары «школа — тьютор» не указаны."
     />
@@ -163,12 +185,11 @@ export function SchoolsTable({ rows }: { rows: readonly School[] }) {
   const order = Object.keys(schoolRoleLabels);
   const sorted = indexed(rows).sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role) || a.i - b.i);
   return (
-    <DataTable
+    <AppendixTable
       label="Школы программы"
       testId="schools-table"
       columns={schoolColumns}
       rows={sorted.map((s, i) => ({ ...s, i }))}
-      rowKey={key}
       minWidth={520}
       empty="Школы не перечислены."
     />
@@ -187,12 +208,11 @@ const roundColumns: Column<Indexed<Round>>[] = [
 
 export function MonitoringRoundsTable({ rows }: { rows: readonly Round[] }) {
   return (
-    <DataTable
+    <AppendixTable
       label="Контрольные точки мониторинга"
       testId="monitoring-rounds-table"
       columns={roundColumns}
       rows={indexed(rows)}
-      rowKey={key}
       minWidth={480}
       empty="Контрольные точки не указаны."
     />

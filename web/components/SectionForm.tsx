@@ -21,7 +21,7 @@ export function SectionForm({ programmeId, section, onSaved, onCancel, onRefresh
   const create = useCreateSection(programmeId);
   const update = useUpdateSection(programmeId);
   const mutation = section ? update : create;
-  const { values, set, errors } = form;
+  const { values } = form;
   const onError = (error: unknown) => form.setErrors(serverFieldErrors(error));
 
   const submit = (event: FormEvent) => {
@@ -65,17 +65,13 @@ export function SectionForm({ programmeId, section, onSaved, onCancel, onRefresh
         <TextInput
           label="Номер раздела"
           description="Например, «1.» или «I». Можно оставить пустым."
-          value={values.number}
-          onChange={(e) => set('number', e.currentTarget.value)}
-          error={errors.number}
+          {...form.text('number')}
           maxLength={50}
           w={200}
         />
         <Textarea
           label="Наименование раздела"
-          value={values.title}
-          onChange={(e) => set('title', e.currentTarget.value)}
-          error={errors.title}
+          {...form.text('title')}
           required
           autosize
           minRows={2}

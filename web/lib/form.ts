@@ -1,6 +1,6 @@
 // Form state for the small forms of this UI: values, per-field errors from the contract's zod schemas and
 // from the server's `problems[].field`.
-import { useCallback, useState } from 'react';
+import { type ChangeEvent, useCallback, useState } from 'react';
 import type { z } from 'zod';
 import { ApiError } from '../api/client.ts';
 
@@ -26,6 +26,11 @@ export function serverFieldErrors(error: unknown): FieldErrors {
   return errors;
 }
 
+/** The named keys of T (not its index signature). */
+type KnownKeys<T> = keyof { [K in keyof T as string extends K ? never : K]: T[K] };
+/** The named keys of T whose values are strings. */
+type StringKeys<T> = { [K in KnownKeys<T>]: T[K] extends string ? K : never }[KnownKeys<T>] & string;
+
 export function useForm<T extends Record<string, unknown>>(initial: T) {
   const [values, setValues] = useState<T>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -46,13 +51,51 @@ export function useForm<T extends Record<string, unknown>>(initial: T) {
     return null;
   }, []);
 
+  /** Binds a text input or textarea to a string field: its value, onChange and error. */
+  const text = <K extends StringKeys<T>>(key: K) => ({
+    value: values[key],
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(key, e.currentTarget.value as T[K]),
+    error: errors[key],
+  });
+
   const reset = useCallback((next: T) => {
     setValues(next);
     setErrors({});
   }, []);
 
-  return { values, set, errors, setErrors, validate, reset };
+  return { values, set, text, errors, setErrors, validate, reset };
 }
 
 /** Trimmed text, or null when empty — for optional ids coming from selects. */
 export const orNull = (v: string | null | undefined): string | null => (v && v.trim() !== '' ? v : null);
+
+/**
+ * Plain text fields (sign-in, passwords): `field(key)` binds an input's value, onChange and error.
+ * Unlike `useForm`, an error stays until the next submit sets the errors again.
+ */
+export function useTextFields<T extends Record<string, string>>(initial: T) {
+  const [values, setValues] = useState<T>(initial);
+  const [errors, setErrors] = useState<Partial<Record<keyof T, string>>>({});
+  const field = (key: keyof T & string) => ({
+    value: values[key],
+    error: errors[key],
+    onChange: (e: ChangeEvent<HTMLInputElement>) => {
+      const value = e.currentTarget.value;
+      setValues((v) => ({ ...v, [key]: value }));
+    },
+  });
+  return { values, errors, setErrors, field };
+}
+
+/**
+ * The fields whose values differ from the record's, or null when none do: an edit sends only what changed,
+ * so a concurrent edit of another field is not overwritten.
+ */
+export function changedFields(fields: Record<string, unknown>, record: object): Record<string, unknown> | null {
+  const current = record as Record<string, unknown>;
+  const changes: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (value !== current[key]) changes[key] = value;
+  }
+  return Object.keys(changes).length === 0 ? null : changes;
+}

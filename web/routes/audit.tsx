@@ -5,8 +5,7 @@ import type { AuditEntry, RoleName } from '../../contract/api.ts';
 import { queryString } from '../api/client.ts';
 import { useAudit, useTerritoryTree } from '../api/queries.ts';
 import { AccessDenied } from '../components/AccessDenied.tsx';
-import { type Column, DataTable } from '../components/DataTable.tsx';
-import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { type Column, PagedTable } from '../components/DataTable.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { SearchInput } from '../components/SearchInput.tsx';
 import { RegionSelect } from '../components/TerritorySelects.tsx';
@@ -176,23 +175,19 @@ function AuditJournal() {
             />
           )}
         </Group>
-        {list.isError ? (
-          <ErrorAlert error={list.error} onRetry={() => list.refetch()} />
-        ) : (
-          <DataTable
-            label="Журнал изменений"
-            testId="audit-table"
-            columns={columns}
-            rows={list.data?.items}
-            rowKey={(e) => String(e.id)}
-            loading={list.isPending}
-            fetching={list.isPlaceholderData}
-            minWidth={860}
-            empty="Записей за выбранный период нет."
-            renderDetails={(e) => (expanded.has(e.id) ? <AuditDiff entry={e} names={names} /> : null)}
-            pagination={{ page, pageSize, total: list.data?.total ?? 0, onChange: (p) => update({ page: p }) }}
-          />
-        )}
+        <PagedTable
+          query={list}
+          page={page}
+          pageSize={pageSize}
+          onPage={(p) => update({ page: p })}
+          label="Журнал изменений"
+          testId="audit-table"
+          columns={columns}
+          rowKey={(e) => String(e.id)}
+          minWidth={860}
+          empty="Записей за выбранный период нет."
+          renderDetails={(e) => (expanded.has(e.id) ? <AuditDiff entry={e} names={names} /> : null)}
+        />
       </Stack>
     </>
   );

@@ -1,10 +1,11 @@
 import { Alert, Box, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { errorMessage } from '../api/client.ts';
 import { useLogin, useMe } from '../api/queries.ts';
 import { PageLoader } from '../components/Loading.tsx';
+import { useTextFields } from '../lib/form.ts';
 import { safeNext } from '../lib/return-path.ts';
 
 export function LoginPage() {
@@ -13,8 +14,7 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
-  const [values, setValues] = useState({ login: '', password: '' });
-  const [errors, setErrors] = useState<{ login?: string; password?: string }>({});
+  const { values, setErrors, field } = useTextFields({ login: '', password: '' });
 
   useEffect(() => {
     document.title = 'Вход — Опора';
@@ -61,12 +61,7 @@ export function LoginPage() {
                 autoCapitalize="none"
                 spellCheck={false}
                 required
-                value={values.login}
-                onChange={(e) => {
-                  const login = e.currentTarget.value;
-                  setValues((v) => ({ ...v, login }));
-                }}
-                error={errors.login}
+                {...field('login')}
                 data-autofocus
                 autoFocus
               />
@@ -75,12 +70,7 @@ export function LoginPage() {
                 name="password"
                 autoComplete="current-password"
                 required
-                value={values.password}
-                onChange={(e) => {
-                  const password = e.currentTarget.value;
-                  setValues((v) => ({ ...v, password }));
-                }}
-                error={errors.password}
+                {...field('password')}
               />
               {login.error ? (
                 <Alert color="red" variant="light" role="alert" icon={<IconAlertTriangle aria-hidden />}>

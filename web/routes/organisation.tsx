@@ -1,11 +1,10 @@
 import { Button, Group, Modal, Paper, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useDeleteOrganisation, useOrganisation, usePeople, useTerritoryTree } from '../api/queries.ts';
 import { AccessDenied } from '../components/AccessDenied.tsx';
-import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { DetailsList } from '../components/DetailsList.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageLoader } from '../components/Loading.tsx';
@@ -13,6 +12,7 @@ import { OrganisationForm } from '../components/OrganisationForm.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { PeopleTable } from '../components/PeopleTable.tsx';
 import { PersonForm } from '../components/PersonForm.tsx';
+import { DeleteDialog, EditDeleteButtons } from '../components/RecordActions.tsx';
 import { formatDateTime, kindLabels, urbanLabel } from '../lib/format.ts';
 import { can, useCurrentUser } from '../lib/session.ts';
 
@@ -74,22 +74,7 @@ function OrganisationCard(props: { canWrite: boolean; canReadPeople: boolean; ca
         back={back}
         actions={
           props.canWrite && (
-            <>
-              <Button leftSection={<IconPencil size={18} aria-hidden />} onClick={() => setEditing(true)}>
-                Изменить
-              </Button>
-              <Button
-                variant="outline"
-                color="red.8"
-                leftSection={<IconTrash size={18} aria-hidden />}
-                onClick={() => {
-                  remove.reset();
-                  setDeleting(true);
-                }}
-              >
-                Удалить
-              </Button>
-            </>
+            <EditDeleteButtons onEdit={() => setEditing(true)} onDelete={() => setDeleting(true)} remove={remove} />
           )
         }
       />
@@ -163,23 +148,17 @@ function OrganisationCard(props: { canWrite: boolean; canReadPeople: boolean; ca
           />
         )}
       </Modal>
-      <ConfirmDialog
+      <DeleteDialog
         opened={deleting}
         title="Удалить организацию?"
-        confirmLabel="Удалить"
-        danger
-        loading={remove.isPending}
-        error={remove.error}
-        onRefresh={() => {
-          remove.reset();
-          organisation.refetch();
-        }}
+        remove={remove}
+        onRefresh={() => organisation.refetch()}
         onConfirm={confirmDelete}
         onClose={() => setDeleting(false)}
       >
         Организация «{o.shortName || o.name}» будет удалена из списка. Запись об удалении сохранится в журнале
         изменений.
-      </ConfirmDialog>
+      </DeleteDialog>
     </>
   );
 }

@@ -1,16 +1,14 @@
-import { Anchor, Button, Group, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Modal, Stack, Text } from '@mantine/core';
 import { IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Organisation } from '../../contract/api.ts';
 import { useOrganisations, useTerritoryTree } from '../api/queries.ts';
 import { AccessDenied } from '../components/AccessDenied.tsx';
-import { type Column, DataTable } from '../components/DataTable.tsx';
-import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { type Column, PagedTable } from '../components/DataTable.tsx';
+import { effectiveRegionId, filteredTerritory, ListFilters } from '../components/ListFilters.tsx';
 import { OrganisationForm } from '../components/OrganisationForm.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
-import { SearchInput } from '../components/SearchInput.tsx';
-import { MunicipalitySelect, RegionSelect } from '../components/TerritorySelects.tsx';
 import { urbanLabel } from '../lib/format.ts';
 import { useUrlFilters } from '../lib/search-params.ts';
 import { can, useCurrentUser } from '../lib/session.ts';
@@ -62,10 +60,8 @@ function OrganisationsList({ canWrite }: { canWrite: boolean }) {
   });
   const [creating, setCreating] = useState(false);
   const regions = tree.data ?? [];
-  const regionId = values.regionId ?? (regions.length === 1 ? regions[0]?.id : undefined) ?? null;
-  const where = regions
-    .flatMap((r) => [{ id: r.id, name: r.name }, ...r.municipalities.map((m) => ({ id: m.id, name: m.name }))])
-    .find((t) => t.id === (values.municipalityId ?? values.regionId));
+  const regionId = effectiveRegionId(regions, values.regionId);
+  const where = filteredTerritory(regions, values);
 
   return (
     <>
@@ -91,68 +87,33 @@ function OrganisationsList({ canWrite }: { canWrite: boolean }) {
         }
       />
       <Stack gap="md">
-        <Group align="flex-end" gap="md" wrap="wrap">
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="kind-filter-label">
-              Вид
-            </Text>
-            <SegmentedControl
-              aria-labelledby="kind-filter-label"
-              value={kind ?? 'all'}
-              onChange={(v) => update({ kind: v === 'all' ? null : v })}
-              data={[
-                { value: 'all', label: 'Все' },
-                { value: 'school', label: 'Школы' },
-                { value: 'support', label: 'Организации поддержки' },
-              ]}
-            />
-          </Stack>
-          <SearchInput
-            value={values.q}
-            onChange={(q) => update({ q })}
-            placeholder="Наименование или код"
-            label="Поиск организаций"
-          />
-          {regions.length > 1 && (
-            <RegionSelect
-              tree={regions}
-              value={values.regionId ?? null}
-              onChange={(v) => update({ regionId: v, municipalityId: null })}
-              clearable
-              placeholder="Все регионы"
-            />
-          )}
-          {regions.length > 0 && (
-            <MunicipalitySelect
-              tree={regions}
-              regionId={regionId}
-              value={values.municipalityId ?? null}
-              onChange={(v) => update({ municipalityId: v, regionId: v ? regionId : values.regionId })}
-              clearable
-              placeholder="Все муниципалитеты"
-            />
-          )}
-        </Group>
-        {list.isError ? (
-          <ErrorAlert error={list.error} onRetry={() => list.refetch()} />
-        ) : (
-          <DataTable
-            label="Организации"
-            testId="organisations-table"
-            columns={columns}
-            rows={list.data?.items}
-            rowKey={(o) => o.id}
-            loading={list.isPending}
-            fetching={list.isPlaceholderData}
-            empty={values.q ? 'По вашему запросу ничего не найдено.' : 'Организаций пока нет.'}
-            pagination={{
-              page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              onChange: (p) => update({ page: p }),
-            }}
-          />
-        )}
+        <ListFilters
+          regions={regions}
+          values={values}
+          update={update}
+          pinRegion
+          search={{ label: 'Поиск организаций', placeholder: 'Наименование или код' }}
+          segment={{
+            name: 'kind',
+            label: 'Вид',
+            value: kind,
+            options: [
+              { value: 'school', label: 'Школы' },
+              { value: 'support', label: 'Организации поддержки' },
+            ],
+          }}
+        />
+        <PagedTable
+          query={list}
+          page={page}
+          pageSize={pageSize}
+          onPage={(p) => update({ page: p })}
+          label="Организации"
+          testId="organisations-table"
+          columns={columns}
+          rowKey={(o) => o.id}
+          empty={values.q ? 'По вашему запросу ничего не найдено.' : 'Организаций пока нет.'}
+        />
       </Stack>
       <Modal opened={creating} onClose={() => setCreating(false)} title="Новая организация" size="lg">
         {tree.data && (

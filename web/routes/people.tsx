@@ -4,11 +4,10 @@ import { useState } from 'react';
 import { useOrganisation, usePeople, useTerritoryTree } from '../api/queries.ts';
 import { AccessDenied } from '../components/AccessDenied.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { effectiveRegionId, ListFilters } from '../components/ListFilters.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { PeopleTable } from '../components/PeopleTable.tsx';
 import { PersonForm } from '../components/PersonForm.tsx';
-import { SearchInput } from '../components/SearchInput.tsx';
-import { MunicipalitySelect, RegionSelect } from '../components/TerritorySelects.tsx';
 import { useUrlFilters } from '../lib/search-params.ts';
 import { can, useCurrentUser } from '../lib/session.ts';
 
@@ -27,7 +26,7 @@ function PeopleList({ canWrite }: { canWrite: boolean }) {
   const list = usePeople({ ...values, page, pageSize });
   const [creating, setCreating] = useState(false);
   const regions = tree.data ?? [];
-  const regionId = values.regionId ?? (regions.length === 1 ? regions[0]?.id : undefined) ?? null;
+  const regionId = effectiveRegionId(regions, values.regionId);
 
   return (
     <>
@@ -43,33 +42,12 @@ function PeopleList({ canWrite }: { canWrite: boolean }) {
         }
       />
       <Stack gap="md">
-        <Group align="flex-end" gap="md" wrap="wrap">
-          <SearchInput
-            value={values.q}
-            onChange={(q) => update({ q })}
-            label="Поиск сотрудников"
-            placeholder="ФИО, должность или эл. почта"
-          />
-          {regions.length > 1 && (
-            <RegionSelect
-              tree={regions}
-              value={values.regionId ?? null}
-              onChange={(v) => update({ regionId: v, municipalityId: null })}
-              clearable
-              placeholder="Все регионы"
-            />
-          )}
-          {regions.length > 0 && (
-            <MunicipalitySelect
-              tree={regions}
-              regionId={regionId}
-              value={values.municipalityId ?? null}
-              onChange={(v) => update({ municipalityId: v })}
-              clearable
-              placeholder="Все муниципалитеты"
-            />
-          )}
-        </Group>
+        <ListFilters
+          regions={regions}
+          values={values}
+          update={update}
+          search={{ label: 'Поиск сотрудников', placeholder: 'ФИО, должность или эл. почта' }}
+        />
         {values.organisationId && (
           <Group gap="xs">
             <Badge

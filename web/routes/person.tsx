@@ -1,16 +1,15 @@
-import { Anchor, Button, Modal, Paper } from '@mantine/core';
+import { Anchor, Modal, Paper } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useDeletePerson, usePerson, useTerritoryTree } from '../api/queries.ts';
 import { AccessDenied } from '../components/AccessDenied.tsx';
-import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { DetailsList } from '../components/DetailsList.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageLoader } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { PersonForm } from '../components/PersonForm.tsx';
+import { DeleteDialog, EditDeleteButtons } from '../components/RecordActions.tsx';
 import { can, useCurrentUser } from '../lib/session.ts';
 
 const back = { to: '/people', label: 'К списку сотрудников' };
@@ -64,22 +63,7 @@ function PersonCard({ canWrite, canOpenOrganisation }: { canWrite: boolean; canO
         back={back}
         actions={
           canWrite && (
-            <>
-              <Button leftSection={<IconPencil size={18} aria-hidden />} onClick={() => setEditing(true)}>
-                Изменить
-              </Button>
-              <Button
-                variant="outline"
-                color="red.8"
-                leftSection={<IconTrash size={18} aria-hidden />}
-                onClick={() => {
-                  remove.reset();
-                  setDeleting(true);
-                }}
-              >
-                Удалить
-              </Button>
-            </>
+            <EditDeleteButtons onEdit={() => setEditing(true)} onDelete={() => setDeleting(true)} remove={remove} />
           )
         }
       />
@@ -118,22 +102,16 @@ function PersonCard({ canWrite, canOpenOrganisation }: { canWrite: boolean; canO
           />
         )}
       </Modal>
-      <ConfirmDialog
+      <DeleteDialog
         opened={deleting}
         title="Удалить сотрудника?"
-        confirmLabel="Удалить"
-        danger
-        loading={remove.isPending}
-        error={remove.error}
-        onRefresh={() => {
-          remove.reset();
-          person.refetch();
-        }}
+        remove={remove}
+        onRefresh={() => person.refetch()}
         onConfirm={confirmDelete}
         onClose={() => setDeleting(false)}
       >
         Сведения о сотруднике «{p.fullName}» будут удалены. Запись об удалении сохранится в журнале изменений.
-      </ConfirmDialog>
+      </DeleteDialog>
     </>
   );
 }

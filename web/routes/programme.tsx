@@ -25,9 +25,7 @@ import {
   IconArrowUp,
   IconDeviceFloppy,
   IconDownload,
-  IconPencil,
   IconPlus,
-  IconTrash,
 } from '@tabler/icons-react';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -44,7 +42,6 @@ import {
 } from '../api/programmes.ts';
 import { AccessDenied } from '../components/AccessDenied.tsx';
 import { ActivityForm, sectionLabel } from '../components/ActivityForm.tsx';
-import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { DeadlineReading } from '../components/DeadlineReading.tsx';
 import { DetailsList } from '../components/DetailsList.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -60,6 +57,7 @@ import {
   WorkingGroupTable,
 } from '../components/ProgrammeAppendices.tsx';
 import { type ProgrammeFacts, ProgrammeFactsFields } from '../components/ProgrammeFactsFields.tsx';
+import { DeleteDialog, EditDeleteButtons } from '../components/RecordActions.tsx';
 import { SectionForm } from '../components/SectionForm.tsx';
 import { parseWarningPath } from '../lib/draft-warnings.ts';
 import { formatDateTime, formatNumber } from '../lib/format.ts';
@@ -180,22 +178,12 @@ function ProgrammeCard({ canWrite }: { canWrite: boolean }) {
               Скачать XLSX
             </Button>
             {canWrite && (
-              <>
-                <Button leftSection={<IconPencil size={18} aria-hidden />} onClick={() => setEditingFacts(true)}>
-                  Изменить сведения
-                </Button>
-                <Button
-                  variant="outline"
-                  color="red.8"
-                  leftSection={<IconTrash size={18} aria-hidden />}
-                  onClick={() => {
-                    remove.reset();
-                    setDeleting(true);
-                  }}
-                >
-                  Удалить
-                </Button>
-              </>
+              <EditDeleteButtons
+                editLabel="Изменить сведения"
+                onEdit={() => setEditingFacts(true)}
+                onDelete={() => setDeleting(true)}
+                remove={remove}
+              />
             )}
           </>
         }
@@ -314,23 +302,17 @@ function ProgrammeCard({ canWrite }: { canWrite: boolean }) {
           onRefresh={() => programme.refetch().then(() => setFactsKey((k) => k + 1))}
         />
       </Modal>
-      <ConfirmDialog
+      <DeleteDialog
         opened={deleting}
         title="Удалить программу?"
-        confirmLabel="Удалить"
-        danger
-        loading={remove.isPending}
-        error={remove.error}
-        onRefresh={() => {
-          remove.reset();
-          refresh();
-        }}
+        remove={remove}
+        onRefresh={() => refresh()}
         onConfirm={confirmDelete}
         onClose={() => setDeleting(false)}
       >
         Программа «{p.title}» будет удалена со всеми разделами и мероприятиями. Запись об удалении сохранится в журнале
         изменений.
-      </ConfirmDialog>
+      </DeleteDialog>
     </>
   );
 }
@@ -573,15 +555,12 @@ function ActivitiesTab({
           </Group>
         </Stack>
       </Modal>
-      <ConfirmDialog
+      <DeleteDialog
         opened={deletingSection !== null && deletingSection.activities.length === 0}
         title="Удалить раздел?"
         confirmLabel="Удалить раздел"
-        danger
-        loading={removeSection.isPending}
-        error={removeSection.error}
+        remove={removeSection}
         onRefresh={() => {
-          removeSection.reset();
           setDeletingSection(null);
           void onRefresh();
         }}
@@ -600,16 +579,13 @@ function ActivitiesTab({
         onClose={() => setDeletingSection(null)}
       >
         Раздел «{deletingSection ? sectionLabel(deletingSection, 0) : ''}» будет удалён из программы.
-      </ConfirmDialog>
-      <ConfirmDialog
+      </DeleteDialog>
+      <DeleteDialog
         opened={deletingActivity !== null}
         title="Удалить мероприятие?"
         confirmLabel="Удалить мероприятие"
-        danger
-        loading={removeActivity.isPending}
-        error={removeActivity.error}
+        remove={removeActivity}
         onRefresh={() => {
-          removeActivity.reset();
           setDeletingActivity(null);
           closeEditing();
           void onRefresh();
@@ -630,7 +606,7 @@ function ActivitiesTab({
         onClose={() => setDeletingActivity(null)}
       >
         Мероприятие «{deletingActivity?.text.slice(0, 120)}» будет удалено из программы.
-      </ConfirmDialog>
+      </DeleteDialog>
     </Stack>
   );
 }

@@ -1,15 +1,13 @@
-import { Anchor, Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Stack, Text } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { ProgrammeListItem } from '../../contract/programmes.ts';
 import { useProgrammes } from '../api/programmes.ts';
 import { useTerritoryTree } from '../api/queries.ts';
 import { AccessDenied } from '../components/AccessDenied.tsx';
-import { type Column, DataTable } from '../components/DataTable.tsx';
-import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { type Column, PagedTable } from '../components/DataTable.tsx';
+import { filteredTerritory, ListFilters } from '../components/ListFilters.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
-import { SearchInput } from '../components/SearchInput.tsx';
-import { MunicipalitySelect, RegionSelect } from '../components/TerritorySelects.tsx';
 import { formatNumber } from '../lib/format.ts';
 import { formatAct, formatPeriod, levelLabels, type ProgrammeLevel } from '../lib/programme-format.ts';
 import { useUrlFilters } from '../lib/search-params.ts';
@@ -68,10 +66,7 @@ function ProgrammesList({ canWrite }: { canWrite: boolean }) {
     pageSize,
   });
   const regions = tree.data ?? [];
-  const regionId = values.regionId ?? (regions.length === 1 ? regions[0]?.id : undefined) ?? null;
-  const where = regions
-    .flatMap((r) => [{ id: r.id, name: r.name }, ...r.municipalities.map((m) => ({ id: m.id, name: m.name }))])
-    .find((t) => t.id === (values.municipalityId ?? values.regionId));
+  const where = filteredTerritory(regions, values);
   const filtered = Boolean(values.q || values.level || values.municipalityId || values.regionId);
 
   return (
@@ -92,71 +87,37 @@ function ProgrammesList({ canWrite }: { canWrite: boolean }) {
         }
       />
       <Stack gap="md">
-        <Group align="flex-end" gap="md" wrap="wrap">
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="level-filter-label">
-              Уровень
-            </Text>
-            <SegmentedControl
-              aria-labelledby="level-filter-label"
-              value={level ?? 'all'}
-              onChange={(v) => update({ level: v === 'all' ? null : v })}
-              data={[{ value: 'all', label: 'Все' }, ...levels.map((l) => ({ value: l, label: levelLabels[l] }))]}
-            />
-          </Stack>
-          <SearchInput
-            value={values.q}
-            onChange={(q) => update({ q })}
-            placeholder="Наименование или номер приказа"
-            label="Поиск программ"
-          />
-          {regions.length > 1 && (
-            <RegionSelect
-              tree={regions}
-              value={values.regionId ?? null}
-              onChange={(v) => update({ regionId: v, municipalityId: null })}
-              clearable
-              placeholder="Все регионы"
-            />
-          )}
-          {regions.length > 0 && (
-            <MunicipalitySelect
-              tree={regions}
-              regionId={regionId}
-              value={values.municipalityId ?? null}
-              onChange={(v) => update({ municipalityId: v, regionId: v ? regionId : values.regionId })}
-              clearable
-              placeholder="Все муниципалитеты"
-            />
-          )}
-        </Group>
-        {list.isError ? (
-          <ErrorAlert error={list.error} onRetry={() => list.refetch()} />
-        ) : (
-          <DataTable
-            label="Программы"
-            testId="programmes-table"
-            columns={columns}
-            rows={list.data?.items}
-            rowKey={(p) => p.id}
-            loading={list.isPending}
-            fetching={list.isPlaceholderData}
-            minWidth={900}
-            empty={
-              filtered
-                ? 'По вашему запросу ничего не найдено.'
-                : canWrite
-                  ? 'Программ пока нет. Нажмите «Загрузить документ», чтобы добавить программу из приказа.'
-                  : 'Программ пока нет.'
-            }
-            pagination={{
-              page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              onChange: (p) => update({ page: p }),
-            }}
-          />
-        )}
+        <ListFilters
+          regions={regions}
+          values={values}
+          update={update}
+          pinRegion
+          search={{ label: 'Поиск программ', placeholder: 'Наименование или номер приказа' }}
+          segment={{
+            name: 'level',
+            label: 'Уровень',
+            value: level,
+            options: levels.map((l) => ({ value: l, label: levelLabels[l] })),
+          }}
+        />
+        <PagedTable
+          query={list}
+          page={page}
+          pageSize={pageSize}
+          onPage={(p) => update({ page: p })}
+          label="Программы"
+          testId="programmes-table"
+          columns={columns}
+          rowKey={(p) => p.id}
+          minWidth={900}
+          empty={
+            filtered
+              ? 'По вашему запросу ничего не найдено.'
+              : canWrite
+                ? 'Программ пока нет. Нажмите «Загрузить документ», чтобы добавить программу из приказа.'
+                : 'Программ пока нет.'
+          }
+        />
       </Stack>
     </>
   );

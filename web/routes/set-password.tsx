@@ -1,9 +1,10 @@
 import { Alert, Anchor, Box, Button, Center, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { passwordField } from '../../contract/fields.ts';
 import { useSetPasswordByToken } from '../api/queries.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { useTextFields } from '../lib/form.ts';
 
 interface SetPasswordPageProps {
   /** invite: /welcome?token= from an invitation; reset: /reset?token= from a password reset. */
@@ -28,8 +29,7 @@ export default function SetPasswordPage({ mode }: SetPasswordPageProps) {
   const token = params.get('token') ?? '';
   const navigate = useNavigate();
   const submitPassword = useSetPasswordByToken(mode);
-  const [values, setValues] = useState({ next: '', repeat: '' });
-  const [errors, setErrors] = useState<{ next?: string; repeat?: string }>({});
+  const { values, setErrors, field } = useTextFields({ next: '', repeat: '' });
   const t = texts[mode];
 
   useEffect(() => {
@@ -79,25 +79,10 @@ export default function SetPasswordPage({ mode }: SetPasswordPageProps) {
                   description="Не менее 10 символов."
                   autoComplete="new-password"
                   required
-                  value={values.next}
-                  onChange={(e) => {
-                    const next = e.currentTarget.value;
-                    setValues((v) => ({ ...v, next }));
-                  }}
-                  error={errors.next}
+                  {...field('next')}
                   autoFocus
                 />
-                <PasswordInput
-                  label="Повторите пароль"
-                  autoComplete="new-password"
-                  required
-                  value={values.repeat}
-                  onChange={(e) => {
-                    const repeat = e.currentTarget.value;
-                    setValues((v) => ({ ...v, repeat }));
-                  }}
-                  error={errors.repeat}
-                />
+                <PasswordInput label="Повторите пароль" autoComplete="new-password" required {...field('repeat')} />
                 <ErrorAlert error={submitPassword.error} />
                 <Button type="submit" fullWidth loading={submitPassword.isPending}>
                   {t.button}

@@ -13,7 +13,7 @@ import {
 } from '../api/queries.ts';
 import { AccessDenied } from '../components/AccessDenied.tsx';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
-import { type Column, DataTable } from '../components/DataTable.tsx';
+import { type Column, PagedTable } from '../components/DataTable.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { OneTimeLinkModal } from '../components/OneTimeLinkModal.tsx';
 import { OrganisationSelect } from '../components/OrganisationSelect.tsx';
@@ -258,22 +258,18 @@ function UsersList({ me }: { me: Me }) {
             />
           )}
         </Group>
-        {list.isError ? (
-          <ErrorAlert error={list.error} onRetry={() => list.refetch()} />
-        ) : (
-          <DataTable
-            label="Пользователи"
-            testId="users-table"
-            columns={columns}
-            rows={list.data?.items}
-            rowKey={(u) => u.id}
-            loading={list.isPending}
-            fetching={list.isPlaceholderData}
-            minWidth={canWrite ? 1040 : 860}
-            empty="Пользователи не найдены."
-            pagination={{ page, pageSize, total: list.data?.total ?? 0, onChange: (p) => update({ page: p }) }}
-          />
-        )}
+        <PagedTable
+          query={list}
+          page={page}
+          pageSize={pageSize}
+          onPage={(p) => update({ page: p })}
+          label="Пользователи"
+          testId="users-table"
+          columns={columns}
+          rowKey={(u) => u.id}
+          minWidth={canWrite ? 1040 : 860}
+          empty="Пользователи не найдены."
+        />
       </Stack>
 
       <Modal opened={creating} onClose={() => setCreating(false)} title="Новый пользователь" size="lg">
@@ -408,9 +404,7 @@ function UserForm(props: {
         <TextInput
           label="Логин"
           description="Латинские буквы, цифры и знаки . _ @ -"
-          value={values.login}
-          onChange={(e) => set('login', e.currentTarget.value)}
-          error={errors.login}
+          {...form.text('login')}
           required
           autoComplete="off"
           autoCapitalize="none"
@@ -418,22 +412,8 @@ function UserForm(props: {
           maxLength={64}
           data-autofocus
         />
-        <TextInput
-          label="ФИО"
-          value={values.fullName}
-          onChange={(e) => set('fullName', e.currentTarget.value)}
-          error={errors.fullName}
-          required
-          maxLength={300}
-        />
-        <TextInput
-          label="Эл. почта"
-          type="email"
-          value={values.email}
-          onChange={(e) => set('email', e.currentTarget.value)}
-          error={errors.email}
-          maxLength={254}
-        />
+        <TextInput label="ФИО" {...form.text('fullName')} required maxLength={300} />
+        <TextInput label="Эл. почта" type="email" {...form.text('email')} maxLength={254} />
         <Select
           label="Роль"
           data={roles}
@@ -503,9 +483,7 @@ function UserForm(props: {
           <PasswordInput
             label="Пароль пользователя"
             description="Не менее 10 символов."
-            value={values.password}
-            onChange={(e) => set('password', e.currentTarget.value)}
-            error={errors.password}
+            {...form.text('password')}
             autoComplete="new-password"
             required
           />

@@ -1,0 +1,74 @@
+// The edit and delete controls of a record's page, and the dialog that confirms the delete.
+import { Button } from '@mantine/core';
+import { IconPencil, IconTrash } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+
+/** The state of a delete mutation the dialog shows: a stale version's error is cleared before refreshing. */
+interface Removal {
+  isPending: boolean;
+  error: unknown;
+  reset: () => void;
+}
+
+interface EditDeleteButtonsProps {
+  editLabel?: string;
+  onEdit: () => void;
+  /** Opens the delete dialog; the previous attempt's error is cleared first. */
+  onDelete: () => void;
+  remove: Removal;
+}
+
+export function EditDeleteButtons({ editLabel = 'Изменить', onEdit, onDelete, remove }: EditDeleteButtonsProps) {
+  return (
+    <>
+      <Button leftSection={<IconPencil size={18} aria-hidden />} onClick={onEdit}>
+        {editLabel}
+      </Button>
+      <Button
+        variant="outline"
+        color="red.8"
+        leftSection={<IconTrash size={18} aria-hidden />}
+        onClick={() => {
+          remove.reset();
+          onDelete();
+        }}
+      >
+        Удалить
+      </Button>
+    </>
+  );
+}
+
+interface DeleteDialogProps {
+  opened: boolean;
+  title: string;
+  confirmLabel?: string;
+  remove: Removal;
+  /** Reloads the record after a conflict; the failed attempt is reset first. */
+  onRefresh: () => void;
+  onConfirm: () => void;
+  onClose: () => void;
+  children: ReactNode;
+}
+
+export function DeleteDialog({ remove, onRefresh, confirmLabel = 'Удалить', ...props }: DeleteDialogProps) {
+  return (
+    <ConfirmDialog
+      opened={props.opened}
+      title={props.title}
+      confirmLabel={confirmLabel}
+      danger
+      loading={remove.isPending}
+      error={remove.error}
+      onRefresh={() => {
+        remove.reset();
+        onRefresh();
+      }}
+      onConfirm={props.onConfirm}
+      onClose={props.onClose}
+    >
+      {props.children}
+    </ConfirmDialog>
+  );
+}
