@@ -20,6 +20,13 @@ const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
 const version = () => integer('version').notNull().default(1);
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+/** What every editable record carries: its version for optimistic concurrency and its timestamps. */
+const editable = () => ({ version: version(), createdAt: createdAt(), updatedAt: updatedAt() });
+/** The region a row belongs to: the key the schema can be distributed by. */
+const tenant = () =>
+  uuid('region_id')
+    .notNull()
+    .references(() => regions.id);
 
 export const regions = pgTable(
   'regions',
@@ -30,9 +37,7 @@ export const regions = pgTable(
     shortName: text('short_name').notNull(),
     timezone: text('timezone').notNull(),
     isDemo: boolean('is_demo').notNull().default(false),
-    version: version(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...editable(),
   },
   (t) => [uniqueIndex('regions_code_uq').on(t.code)],
 );
@@ -41,14 +46,10 @@ export const municipalities = pgTable(
   'municipalities',
   {
     id: id(),
-    regionId: uuid('region_id')
-      .notNull()
-      .references(() => regions.id),
+    regionId: tenant(),
     code: text('code').notNull(),
     name: text('name').notNull(),
-    version: version(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...editable(),
   },
   (t) => [
     uniqueIndex('municipalities_region_code_uq').on(t.regionId, t.code),
@@ -61,9 +62,7 @@ export const organisations = pgTable(
   'organisations',
   {
     id: id(),
-    regionId: uuid('region_id')
-      .notNull()
-      .references(() => regions.id),
+    regionId: tenant(),
     /** Null for organisations of regional level (ИРО, the ministry). */
     municipalityId: uuid('municipality_id').references(() => municipalities.id),
     kind: text('kind').notNull(), // 'school' | 'support'
@@ -73,9 +72,7 @@ export const organisations = pgTable(
     shortName: text('short_name').notNull(),
     urban: boolean('urban'),
     address: text('address').notNull().default(''),
-    version: version(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...editable(),
   },
   (t) => [
     uniqueIndex('organisations_region_code_uq').on(t.regionId, t.code),
@@ -87,18 +84,14 @@ export const people = pgTable(
   'people',
   {
     id: id(),
-    regionId: uuid('region_id')
-      .notNull()
-      .references(() => regions.id),
+    regionId: tenant(),
     municipalityId: uuid('municipality_id').references(() => municipalities.id),
     organisationId: uuid('organisation_id').references(() => organisations.id),
     fullName: text('full_name').notNull(),
     position: text('position').notNull().default(''),
     email: text('email').notNull().default(''),
     phone: text('phone').notNull().default(''),
-    version: version(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...editable(),
   },
   (t) => [index('people_region_org_idx').on(t.regionId, t.organisationId)],
 );
@@ -118,9 +111,7 @@ export const users = pgTable(
     /** Null while an invitation is not accepted. */
     passwordHash: text('password_hash'),
     status: text('status').notNull().default('active'), // active | invited | blocked
-    version: version(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...editable(),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('users_login_uq').on(sql`lower(${t.login})`), index('users_region_idx').on(t.regionId)],
@@ -177,9 +168,7 @@ export const programmes = pgTable(
   'programmes',
   {
     id: id(),
-    regionId: uuid('region_id')
-      .notNull()
-      .references(() => regions.id),
+    regionId: tenant(),
     municipalityId: uuid('municipality_id').references(() => municipalities.id),
     organisationId: uuid('organisation_id').references(() => organisations.id),
     level: text('level').notNull(), // region | municipality | school
@@ -206,18 +195,14 @@ export const programmeSections = pgTable(
   'programme_sections',
   {
     id: id(),
-    regionId: uuid('region_id')
-      .notNull()
-      .references(() => regions.id),
+    regionId: tenant(),
     programmeId: uuid('programme_id')
       .notNull()
       .references(() => programmes.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     number: text('number').notNull().default(''),
     title: text('title').notNull().default(''),
-    version: version(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...editable(),
   },
   (t) => [index('programme_sections_programme_idx').on(t.programmeId, t.position)],
 );
@@ -227,9 +212,7 @@ export const programmeActivities = pgTable(
   'programme_activities',
   {
     id: id(),
-    regionId: uuid('region_id')
-      .notNull()
-      .references(() => regions.id),
+    regionId: tenant(),
     programmeId: uuid('programme_id')
       .notNull()
       .references(() => programmes.id, { onDelete: 'cascade' }),
@@ -250,9 +233,7 @@ export const programmeActivities = pgTable(
     links: jsonb('links').notNull().default([]),
     /** Where the row came from in the imported document (line, table, row). */
     source: jsonb('source'),
-    version: version(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...editable(),
   },
   (t) => [index('programme_activities_order_idx').on(t.programmeId, t.sectionId, t.position)],
 );
