@@ -238,7 +238,7 @@ export const auditQuery = pageQuery.extend({
 });
 
 // ---- imports
-const importProblem = z.object({
+export const importProblem = z.object({
   message: z.string(),
   row: z.number().optional(),
   column: z.string().optional(),

@@ -90,13 +90,18 @@ export const permissionNames = [
   'audit.read',
   'programme.read',
   'programme.write',
+  'results.read',
+  'results.write',
+  'identification.read',
+  'identification.write',
 ] as const;
 export type Permission = (typeof permissionNames)[number];
 
 /** The declared policy: which role holds which permission (always within its scope). */
 // Programmes are written at every level inside the writer's scope (a programme's place is its owner's
 // territory): the region writes any programme of the region, a municipality its own and its schools', a school
-// its own. Curators and observers read what their scope covers.
+// its own. Curators and observers read what their scope covers. Assessment results are loaded and lists of
+// schools identified and approved by the region; everyone else reads them within their scope.
 export const policy: Record<Role, readonly Permission[]> = {
   admin: permissionNames,
   regional_coordinator: [
@@ -110,6 +115,10 @@ export const policy: Record<Role, readonly Permission[]> = {
     'audit.read',
     'programme.read',
     'programme.write',
+    'results.read',
+    'results.write',
+    'identification.read',
+    'identification.write',
   ],
   municipal_coordinator: [
     'territory.read',
@@ -119,10 +128,29 @@ export const policy: Record<Role, readonly Permission[]> = {
     'person.write',
     'programme.read',
     'programme.write',
+    'results.read',
+    'identification.read',
   ],
-  school: ['territory.read', 'organisation.read', 'person.read', 'person.write', 'programme.read', 'programme.write'],
-  curator: ['territory.read', 'organisation.read', 'person.read', 'person.write', 'programme.read'],
-  observer: ['territory.read', 'organisation.read', 'person.read', 'programme.read'],
+  school: [
+    'territory.read',
+    'organisation.read',
+    'person.read',
+    'person.write',
+    'programme.read',
+    'programme.write',
+    'results.read',
+    'identification.read',
+  ],
+  curator: [
+    'territory.read',
+    'organisation.read',
+    'person.read',
+    'person.write',
+    'programme.read',
+    'results.read',
+    'identification.read',
+  ],
+  observer: ['territory.read', 'organisation.read', 'person.read', 'programme.read', 'results.read', 'identification.read'],
 };
 
 export function hasPermission(actor: Actor, permission: Permission): boolean {

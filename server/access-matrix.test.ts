@@ -54,6 +54,22 @@ const routeAccess: Record<string, 'public' | 'session' | 'permission'> = {
   'POST /api/programmes/:id/activities': 'permission',
   'PATCH /api/activities/:id': 'permission',
   'DELETE /api/activities/:id': 'permission',
+  'GET /api/results/summary': 'permission',
+  'GET /api/results/template/:kind': 'session',
+  'POST /api/results/import/:kind': 'permission',
+  'GET /api/methodologies': 'permission',
+  'GET /api/methodologies/:ref': 'permission',
+  'POST /api/methodologies': 'permission',
+  'PATCH /api/methodologies/:id': 'permission',
+  'POST /api/identification/runs': 'permission',
+  'GET /api/identification/runs': 'permission',
+  'GET /api/identification/runs/:id': 'permission',
+  'GET /api/identification/runs/:id/schools/:organisationId': 'permission',
+  'GET /api/identification/runs/:id/export': 'permission',
+  'POST /api/identification/runs/:id/approve': 'permission',
+  'GET /api/school-lists': 'permission',
+  'GET /api/school-lists/:id': 'permission',
+  'GET /api/school-lists/:id/export': 'permission',
 };
 
 type Login = 'admin' | 'region-a' | 'mun-a1' | 'school-a1' | 'curator-a' | 'observer-a';

@@ -24,6 +24,7 @@ import { httpStatusOf } from './error-status.ts';
 import { auditRoutes } from './routes/audit/routes.ts';
 import { authRoutes } from './routes/auth/routes.ts';
 import { healthRoutes } from './routes/health/routes.ts';
+import { identificationRoutes } from './routes/identification/routes.ts';
 import { organisationRoutes } from './routes/organisations/routes.ts';
 import { peopleRoutes } from './routes/people/routes.ts';
 import { programmeRoutes } from './routes/programmes/routes.ts';
@@ -166,6 +167,7 @@ export async function buildServer(database: Database, options: ServerOptions): P
       await userRoutes(api, deps);
       await auditRoutes(api, deps);
       await programmeRoutes(api, deps);
+      await identificationRoutes(api, deps);
     },
     { prefix: '/api' },
   );

@@ -2,11 +2,18 @@
 // backup taken on PGlite restores onto PostgreSQL and back. Restore replaces all data in one transaction.
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { getTableName, sql } from 'drizzle-orm';
+import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { DomainError } from '../domain/errors.ts';
 import { recordAudit } from '../storage/audit-repo.ts';
 import { type Db, queryRows } from '../storage/database.ts';
 import {
   auditLog,
+  giaResults,
+  identificationRuns,
+  identificationVerdicts,
+  journalResults,
+  methodologies,
+  methodologyVersions,
   municipalities,
   organisations,
   people,
@@ -14,8 +21,12 @@ import {
   programmeSections,
   programmes,
   regions,
+  resultImports,
+  schoolListMembers,
+  schoolLists,
   users,
   userTokens,
+  vprResults,
 } from '../storage/schema.ts';
 
 /** Parents before children. Sessions and login failures are transient and not kept. */
@@ -26,13 +37,27 @@ const tables = [
   people,
   users,
   userTokens,
+  resultImports,
+  vprResults,
+  giaResults,
+  journalResults,
+  methodologies,
+  methodologyVersions,
+  identificationRuns,
+  identificationVerdicts,
+  schoolLists,
+  schoolListMembers,
   programmes,
   programmeSections,
   programmeActivities,
   auditLog,
 ];
-// Paging needs a stable order: each table's primary key.
-const primaryKeyOf = (name: string) => (name === getTableName(userTokens) ? 'token_hash' : 'id');
+/** Paging needs a stable order: each table's primary key, one column or several. */
+function primaryKeyOf(table: PgTable): string[] {
+  const config = getTableConfig(table);
+  const single = config.columns.filter((c) => c.primary).map((c) => c.name);
+  return single.length > 0 ? single : (config.primaryKeys[0]?.columns.map((c) => c.name) ?? []);
+}
 const serialTables = new Set<string>([getTableName(auditLog)]);
 const FORMAT = 'opora-backup';
 const FORMAT_VERSION = 1;
@@ -74,7 +99,10 @@ export async function createBackup(
       for (let offset = 0; ; offset += CHUNK) {
         const rows = await queryRows<{ r: unknown }>(
           tx,
-          sql`select row_to_json(t) as r from ${sql.identifier(name)} t order by ${sql.identifier(primaryKeyOf(name))} limit ${CHUNK} offset ${offset}`,
+          sql`select row_to_json(t) as r from ${sql.identifier(name)} t order by ${sql.join(
+            primaryKeyOf(t).map((c) => sql.identifier(c)),
+            sql`, `,
+          )} limit ${CHUNK} offset ${offset}`,
         );
         if (rows.length === 0) break;
         lines.push(JSON.stringify({ table: name, rows: rows.map((x) => x.r) }));

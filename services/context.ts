@@ -32,6 +32,18 @@ export function requirePermission(ctx: ServiceContext, permission: Permission, p
 
 export const scope = (ctx: ServiceContext) => scopeOf(ctx.actor);
 
+/**
+ * For records of a whole region that readers below the region see too, filtered to their territory (an
+ * approved list of schools, a methodology): the permission, and the record in the actor's region.
+ */
+export function requireInRegion(ctx: ServiceContext, permission: Permission, regionId: string): void {
+  requirePermission(ctx, permission);
+  const s = scopeOf(ctx.actor);
+  if (s.kind === 'all') return;
+  if (s.kind === 'none' || s.regionId !== regionId)
+    throw denied('Запись относится к другому региону: доступ запрещён.');
+}
+
 /** Writes the audit record of a change made by the context's actor, inside the given transaction. */
 export function audit(
   ex: Executor,

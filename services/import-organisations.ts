@@ -4,6 +4,7 @@
 import { readTable } from '../adapters/table/read-table.ts';
 import type { Table } from '../adapters/table/table.ts';
 import type { ImportReport } from '../contract/api.ts';
+import { columnLetter } from '../domain/cell-address.ts';
 import { DomainError, type Problem } from '../domain/errors.ts';
 import {
   type KnownTerritories,
@@ -62,17 +63,6 @@ export function mapHeaders(headers: string[]): {
         message: `Нет обязательного столбца «${c}». Скачайте шаблон и сверьте заголовки.`,
       });
   return { index, problems, warnings };
-}
-
-export function columnLetter(i: number): string {
-  let n = i + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 async function knownTerritories(ex: Executor): Promise<KnownTerritories> {

@@ -3,13 +3,17 @@
 // region (Citus) without redesign. Every editable record carries `version` for optimistic concurrency.
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
+  doublePrecision,
   date,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -182,6 +186,8 @@ export const programmes = pgTable(
     appendices: jsonb('appendices').notNull(),
     status: text('status').notNull().default('draft'),
     sourceName: text('source_name').notNull().default(''),
+    /** The approved list of schools whose schools are the programme's target schools. */
+    schoolListId: uuid('school_list_id').references((): AnyPgColumn => schoolLists.id),
     version: version(),
     /** The account that saved it; null for the CLI's system actor. */
     createdBy: uuid('created_by'),
@@ -256,6 +262,209 @@ export const auditLog = pgTable(
   (t) => [index('audit_region_at_idx').on(t.regionId, t.at), index('audit_entity_idx').on(t.entity, t.entityId)],
 );
 
+
+// ——— Identification of low-results schools ———
+
+/** One upload of results (a file of one kind): who, when, which years it replaced. */
+export const resultImports = pgTable(
+  'result_imports',
+  {
+    id: id(),
+    regionId: tenant(),
+    kind: text('kind').notNull(), // vpr | gia | journal
+    years: integer('years').array().notNull(),
+    fileName: text('file_name').notNull(),
+    rows: integer('rows').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('result_imports_region_idx').on(t.regionId, t.kind)],
+);
+
+const resultKey = () => ({
+  regionId: tenant(),
+  organisationId: uuid('organisation_id')
+    .notNull()
+    .references(() => organisations.id),
+  year: smallint('year').notNull(),
+  importId: uuid('import_id')
+    .notNull()
+    .references(() => resultImports.id),
+});
+
+/** ВПР mark counts per school, subject, grade and year. */
+export const vprResults = pgTable(
+  'vpr_results',
+  {
+    ...resultKey(),
+    subject: text('subject').notNull(),
+    grade: smallint('grade').notNull(),
+    participants: integer('participants').notNull(),
+    n2: integer('n2').notNull(),
+    n3: integer('n3').notNull(),
+    n4: integer('n4').notNull(),
+    n5: integer('n5').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionId, t.year, t.organisationId, t.subject, t.grade] }),
+    index('vpr_results_org_idx').on(t.organisationId),
+  ],
+);
+
+/** ОГЭ and ЕГЭ: participants and those below the minimum score, per school, exam, subject and year. */
+export const giaResults = pgTable(
+  'gia_results',
+  {
+    ...resultKey(),
+    exam: text('exam').notNull(),
+    subject: text('subject').notNull(),
+    participants: integer('participants').notNull(),
+    belowMin: integer('below_min').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionId, t.year, t.organisationId, t.exam, t.subject] }),
+    index('gia_results_org_idx').on(t.organisationId),
+  ],
+);
+
+/** ВПР marks against journal marks: lowered / confirmed / raised, per school, subject, grade and year. */
+export const journalResults = pgTable(
+  'journal_results',
+  {
+    ...resultKey(),
+    subject: text('subject').notNull(),
+    grade: smallint('grade').notNull(),
+    participants: integer('participants').notNull(),
+    lowered: integer('lowered').notNull(),
+    confirmed: integer('confirmed').notNull(),
+    raised: integer('raised').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionId, t.year, t.organisationId, t.subject, t.grade] }),
+    index('journal_results_org_idx').on(t.organisationId),
+  ],
+);
+
+/** A region's own methodology (a copy of a preset or of another one); its versions are kept below. */
+export const methodologies = pgTable(
+  'methodologies',
+  {
+    id: id(),
+    regionId: tenant(),
+    code: text('code').notNull(),
+    title: text('title').notNull(),
+    source: text('source').notNull().default(''),
+    basedOn: text('based_on').notNull().default(''),
+    definition: jsonb('definition').notNull(),
+    ...editable(),
+  },
+  (t) => [uniqueIndex('methodologies_region_code_uq').on(t.regionId, t.code)],
+);
+
+/** Every version of a methodology as it was: a run names the version it applied. */
+export const methodologyVersions = pgTable(
+  'methodology_versions',
+  {
+    regionId: tenant(),
+    methodologyId: uuid('methodology_id')
+      .notNull()
+      .references(() => methodologies.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    source: text('source').notNull(),
+    definition: jsonb('definition').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.methodologyId, t.version] })],
+);
+
+/** A run of a methodology over the region's results: the definition applied is kept with it. */
+export const identificationRuns = pgTable(
+  'identification_runs',
+  {
+    id: id(),
+    regionId: tenant(),
+    methodologyCode: text('methodology_code').notNull(),
+    methodologyTitle: text('methodology_title').notNull(),
+    methodologyVersion: integer('methodology_version').notNull(),
+    definition: jsonb('definition').notNull(),
+    year: smallint('year').notNull(),
+    years: integer('years').array().notNull(),
+    totals: jsonb('totals').notNull(),
+    difference: jsonb('difference'),
+    previousListId: uuid('previous_list_id'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('identification_runs_region_idx').on(t.regionId, t.createdAt)],
+);
+
+/** The decision for one school in one run, with its reasons and the numbers behind them. */
+export const identificationVerdicts = pgTable(
+  'identification_verdicts',
+  {
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => identificationRuns.id, { onDelete: 'cascade' }),
+    regionId: tenant(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    municipalityId: uuid('municipality_id').references(() => municipalities.id),
+    category: smallint('category'),
+    rule: text('rule'),
+    lowProcedures: smallint('low_procedures').notNull(),
+    redZone: boolean('red_zone').notNull(),
+    objectivityGap: boolean('objectivity_gap').notNull(),
+    objectivityShare: doublePrecision('objectivity_share'),
+    hasResults: boolean('has_results').notNull(),
+    inPreviousList: boolean('in_previous_list').notNull(),
+    previousCategory: smallint('previous_category'),
+    reasons: jsonb('reasons').notNull(),
+    evidence: jsonb('evidence').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.organisationId] })],
+);
+
+/** An approved list of schools («перечень»), numbered per region; each approval is a new version. */
+export const schoolLists = pgTable(
+  'school_lists',
+  {
+    id: id(),
+    regionId: tenant(),
+    number: integer('number').notNull(),
+    title: text('title').notNull(),
+    orderNumber: text('order_number').notNull().default(''),
+    orderDate: date('order_date', { mode: 'string' }),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => identificationRuns.id),
+    year: smallint('year').notNull(),
+    methodologyTitle: text('methodology_title').notNull(),
+    approvedBy: uuid('approved_by'),
+    ...editable(),
+  },
+  (t) => [uniqueIndex('school_lists_region_number_uq').on(t.regionId, t.number)],
+);
+
+export const schoolListMembers = pgTable(
+  'school_list_members',
+  {
+    listId: uuid('list_id')
+      .notNull()
+      .references(() => schoolLists.id, { onDelete: 'cascade' }),
+    regionId: tenant(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    municipalityId: uuid('municipality_id').references(() => municipalities.id),
+    category: smallint('category'),
+    repeated: boolean('repeated').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.listId, t.organisationId] })],
+);
+
 export const schema = {
   regions,
   municipalities,
@@ -269,4 +478,14 @@ export const schema = {
   programmeSections,
   programmeActivities,
   auditLog,
+  resultImports,
+  vprResults,
+  giaResults,
+  journalResults,
+  methodologies,
+  methodologyVersions,
+  identificationRuns,
+  identificationVerdicts,
+  schoolLists,
+  schoolListMembers,
 };

@@ -41,6 +41,14 @@ export interface Client {
   delete(url: string): Promise<LightMyRequestResponse>;
 }
 
+/** A multipart body with one file field, as the browser sends it. */
+export function multipart(fileName: string, bytes: Uint8Array | string) {
+  const boundary = '----opora-test-boundary';
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+  const body = Buffer.concat([Buffer.from(head), Buffer.from(bytes), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
 function client(app: App, cookie: string, csrf: string): Client {
   const request: Client['request'] = (method, url, body, headers = {}) =>
     app.inject({

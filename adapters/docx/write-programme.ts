@@ -371,7 +371,8 @@ export function columnWidths(columns: Column[], rows: Row[], width: number): num
 /** Rows up to this much text are kept on one page; longer ones may break, as the seeds' tables do. */
 const unsplitRow = 700;
 
-function table(columns: Column[], rows: Row[], width: number): Table {
+/** A bordered table with a bold header row repeated on every page; column widths from `columnWidths`. */
+export function table(columns: Column[], rows: Row[], width: number): Table {
   const widths = columnWidths(columns, rows, width);
   const header = new TableRow({
     tableHeader: true,
@@ -455,7 +456,7 @@ const numberingConfig = {
   ],
 };
 
-function heading(text: string): Paragraph {
+export function heading(text: string): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     keepNext: true,
@@ -472,14 +473,18 @@ function subheading(text: string): Paragraph {
   });
 }
 
-function appendixBlock(act: ApprovingAct, orientation: Orientation): Paragraph {
+/** Lines in the top right corner (the «Приложение» block, a draft's «Проект»), flush left inside it. */
+export function cornerBlock(lines: string[], orientation: Orientation): Paragraph {
   return new Paragraph({
     // A block in the top right corner, its lines flush left inside it, as offices print it.
     indent: { left: textWidth(orientation) - mm(80) },
     spacing: { line: singleLine, before: 0, after: 240 },
-    children: appendixLines(act).map((text, i) => new TextRun({ text, break: i === 0 ? 0 : 1 })),
+    children: lines.map((text, i) => new TextRun({ text, break: i === 0 ? 0 : 1 })),
   });
 }
+
+const appendixBlock = (act: ApprovingAct, orientation: Orientation): Paragraph =>
+  cornerBlock(appendixLines(act), orientation);
 
 const KIND_WORDS = /(дорожн\S*\s+карт|программ|план[-\s–]*график|план\S*\s+мероприят|муниципальн\S*\s+проект)/i;
 const KIND_AT_START = new RegExp(`^«?\\s*${KIND_WORDS.source}`, 'i');
@@ -675,12 +680,23 @@ function schoolLists(p: ProgrammeDraft, numbered: NumberedList): Paragraph[] {
   return out;
 }
 
-const pageNumberHeader = () =>
+/** The page number centred at the top, as offices number the pages of an appendix. */
+export const pageNumberHeader = () =>
   new Header({
     children: [
       new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT] })] }),
     ],
   });
+
+/** Times New Roman 14 pt, single spacing, Russian proofing: the defaults of every exported document. */
+export const documentStyles = {
+  default: {
+    document: {
+      run: { font: fontName, size: bodySize, language: { value: 'ru-RU' } },
+      paragraph: { spacing: { line: singleLine, before: 0, after: 0 } },
+    },
+  },
+};
 
 /**
  * The programme as a DOCX order appendix. `columns` picks the activity columns and their order; by default they
@@ -733,14 +749,7 @@ export async function writeProgrammeDocx(p: ProgrammeDraft, opts: ProgrammeDocxO
     creator: 'Опора',
     title: p.title,
     numbering: numberingConfig,
-    styles: {
-      default: {
-        document: {
-          run: { font: fontName, size: bodySize, language: { value: 'ru-RU' } },
-          paragraph: { spacing: { line: singleLine, before: 0, after: 0 } },
-        },
-      },
-    },
+    styles: documentStyles,
     sections,
   });
   return new Uint8Array(await Packer.toBuffer(doc));

@@ -1,15 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../../test/engines.ts';
-import { type Client, startTestServer, type TestServer } from '../../../test/server.ts';
-
-/** A multipart body with one file field, as the browser sends it. */
-function multipart(fileName: string, bytes: Uint8Array | string) {
-  const boundary = '----opora-test-boundary';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  const body = Buffer.concat([Buffer.from(head), Buffer.from(bytes), Buffer.from(`\r\n--${boundary}--\r\n`)]);
-  return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
+import { type Client, multipart, startTestServer, type TestServer } from '../../../test/server.ts';
 
 async function upload(c: Client, fileName: string, bytes: Uint8Array | string, commit: boolean) {
   const { body, headers } = multipart(fileName, bytes);

@@ -4,15 +4,7 @@ import type { ImportPreview, ProgrammeDetail } from '../../../contract/programme
 import { engines } from '../../../test/engines.ts';
 import { blankActivity, smallDraft } from '../../../test/programme-drafts.ts';
 import { seedFile, seedsPresent } from '../../../test/seeds/seed-files.ts';
-import { type Client, startTestServer, type TestServer } from '../../../test/server.ts';
-
-/** A multipart body with one file field, as the browser sends it. */
-function multipart(fileName: string, bytes: Uint8Array | string) {
-  const boundary = '----opora-test-boundary';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  const body = Buffer.concat([Buffer.from(head), Buffer.from(bytes), Buffer.from(`\r\n--${boundary}--\r\n`)]);
-  return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
+import { type Client, multipart, startTestServer, type TestServer } from '../../../test/server.ts';
 
 function preview(c: Client, fileName: string, bytes: Uint8Array | string) {
   const { body, headers } = multipart(fileName, bytes);

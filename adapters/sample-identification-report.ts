@@ -1,0 +1,115 @@
+// A small identification report for the writers' tests, written by hand so that every total can be checked by eye:
+// three municipalities, five schools, two listed (one per category), one with a name that tries to be a formula
+// and markup. Groups are given out of order, as the domain orders them by count, not by name.
+import type { IdentificationReport } from './identification-report.ts';
+
+export const hostileName = '=HYPERLINK("x") <script>alert(1)</script> & «Школа»';
+
+export function sampleIdentificationReport(): IdentificationReport {
+  return {
+    regionName: 'Калининградская область',
+    title: 'Перечень общеобразовательных организаций с низкими образовательными результатами обучающихся',
+    methodologyTitle: 'Методика выявления ШНОР',
+    methodologySource: 'письмо Рособрнадзора от 01.02.2024 № 01-10/08-01',
+    year: 2025,
+    years: [2024, 2023],
+    approved: { number: 2, orderNumber: '123/1', orderDate: '2025-03-05' },
+    totals: {
+      schools: 5,
+      listed: 2,
+      byCategory: { 1: 1, 2: 1 },
+      share: 40,
+      municipalities: 3,
+      municipalitiesWithListed: 2,
+      municipalitiesShare: 66.7,
+      redZone: 1,
+      objectivityGap: 1,
+      byType: [
+        { key: 'СОШ', schools: 2, listed: 1, byCategory: { 1: 1 }, share: 50 },
+        { key: 'ООШ', schools: 2, listed: 1, byCategory: { 2: 1 }, share: 50 },
+        { key: 'гимназия', schools: 1, listed: 0, byCategory: {}, share: 0 },
+      ],
+      byMunicipality: [
+        { key: 'Гурьевский муниципальный округ', schools: 2, listed: 1, byCategory: { 1: 1 }, share: 50 },
+        { key: 'Балтийский городской округ', schools: 2, listed: 1, byCategory: { 2: 1 }, share: 50 },
+        { key: 'Гвардейский муниципальный округ', schools: 1, listed: 0, byCategory: {}, share: 0 },
+      ],
+    },
+    schools: [
+      {
+        code: '390001',
+        name: 'МАОУ СОШ № 1 г. Гурьевска',
+        type: 'СОШ',
+        municipality: 'Гурьевский муниципальный округ',
+        category: 1,
+        lowProcedures: 3,
+        redZone: true,
+        objectivityGap: true,
+        objectivityShare: 12.5,
+        repeated: true,
+        reasons: [
+          { kind: 'rule', text: 'Категория 1: низкие результаты по двум и более процедурам в каждом году.' },
+          { kind: 'low-procedure', text: 'ВПР, математика, 5 класс, 2024: 45 % отметок «2».' },
+          { kind: 'red-zone', text: 'Красная зона в 2024 году.' },
+        ],
+      },
+      {
+        code: '390002',
+        name: 'МБОУ гимназия № 2',
+        type: 'гимназия',
+        municipality: 'Гурьевский муниципальный округ',
+        category: null,
+        lowProcedures: 0,
+        redZone: false,
+        objectivityGap: false,
+        objectivityShare: null,
+        repeated: true,
+        reasons: [],
+      },
+      {
+        code: '390003',
+        name: hostileName,
+        type: 'ООШ',
+        municipality: 'Балтийский городской округ',
+        category: 2,
+        lowProcedures: 1,
+        redZone: false,
+        objectivityGap: false,
+        objectivityShare: 3,
+        repeated: false,
+        reasons: [{ kind: 'rule', text: 'Категория 2: низкие результаты по одной процедуре.' }],
+      },
+      {
+        code: '390004',
+        name: 'МБОУ ООШ пос. Мечниково',
+        type: 'ООШ',
+        municipality: 'Балтийский городской округ',
+        category: null,
+        lowProcedures: 0,
+        redZone: false,
+        objectivityGap: false,
+        objectivityShare: null,
+        repeated: false,
+        reasons: [],
+      },
+      {
+        code: '390005',
+        name: 'МБОУ СОШ г. Гвардейска',
+        type: 'СОШ',
+        municipality: 'Гвардейский муниципальный округ',
+        category: null,
+        lowProcedures: 0,
+        redZone: false,
+        objectivityGap: false,
+        objectivityShare: null,
+        repeated: false,
+        reasons: [],
+      },
+    ],
+    difference: {
+      added: ['390003'],
+      removed: ['390002', '399999'],
+      categoryChanged: [{ code: '390001', from: 2, to: 1 }],
+    },
+  };
+}

@@ -1,0 +1,468 @@
+// Runs of identification and approved lists of schools («перечни»). A run applies a methodology to the
+// region's results and keeps every school's decision with its reasons; an approved run becomes the
+// region's next numbered list, which programmes take as their target schools.
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  approveInput,
+  RunDetail,
+  RunListItem,
+  runInput,
+  SchoolListDetail,
+  SchoolListItem,
+  Verdict,
+  VerdictDetail,
+} from '../contract/identification.ts';
+import { DomainError, notFound } from '../domain/errors.ts';
+import {
+  type IdentificationTotals,
+  identifySchools,
+  type ListDifference,
+  type Reason,
+  yearsOfRules,
+} from '../domain/identification/identify.ts';
+import type { MethodologyDefinition } from '../domain/identification/methodology.ts';
+import { type Executor, queryRows } from '../storage/database.ts';
+import { loadResults, resultYearsOf } from '../storage/results-repo.ts';
+import {
+  identificationRuns,
+  identificationVerdicts,
+  organisations,
+  regions,
+  schoolListMembers,
+  schoolLists,
+  users,
+} from '../storage/schema.ts';
+import { scopeCondition } from '../storage/scope-filter.ts';
+import { audit, inTransaction, requireInRegion, requirePermission, type ServiceContext, scope } from './context.ts';
+import { resolveMethodology } from './methodologies.ts';
+import { regionFor, regionSchools, requireRegionWide } from './results.ts';
+
+const creatorOf = (ctx: ServiceContext) => (ctx.actor.login === 'system' ? null : ctx.actor.userId);
+const CHUNK = 1000;
+
+/** The region's latest approved list as school code → category, with its id. */
+async function latestList(
+  ex: Executor,
+  regionId: string,
+): Promise<{ id: string; number: number; members: Map<string, number | null> } | null> {
+  const [list] = await ex
+    .select({ id: schoolLists.id, number: schoolLists.number })
+    .from(schoolLists)
+    .where(eq(schoolLists.regionId, regionId))
+    .orderBy(desc(schoolLists.number))
+    .limit(1);
+  if (!list) return null;
+  const rows = await ex
+    .select({ code: organisations.code, category: schoolListMembers.category })
+    .from(schoolListMembers)
+    .innerJoin(organisations, eq(organisations.id, schoolListMembers.organisationId))
+    .where(eq(schoolListMembers.listId, list.id));
+  return { ...list, members: new Map(rows.map((r) => [r.code, r.category])) };
+}
+
+/**
+ * Applies a methodology to the region's stored results without saving anything: what a run computes, and
+ * what `opora identify --region` prints.
+ */
+export async function identifyRegion(ex: Executor, regionId: string, ref: string, requestedYear?: number) {
+  const m = await resolveMethodology(ex, regionId, ref);
+  const available = await resultYearsOf(ex, regionId);
+  if (available.length === 0)
+    throw new DomainError(
+      'validation.failed',
+      'В регионе нет загруженных результатов оценочных процедур. Загрузите результаты ВПР, ОГЭ и ЕГЭ и повторите расчёт.',
+    );
+  const year = requestedYear ?? available.at(-1)!;
+  const needed = [...new Set([...yearsOfRules(m.definition, year), year])].sort((a, b) => a - b);
+  const missing = needed.filter((y) => !available.includes(y));
+  if (missing.length === needed.length)
+    throw new DomainError(
+      'validation.failed',
+      `Для расчёта нужны результаты за ${needed.join(', ')} г., а загружены только за ${available.join(', ')} г.`,
+    );
+  const [schools, results, previous] = await Promise.all([
+    regionSchools(ex, regionId),
+    loadResults(ex, regionId, needed),
+    latestList(ex, regionId),
+  ]);
+  const outcome = identifySchools({
+    schools: schools.map((s) => ({ code: s.code, name: s.name, type: s.type, municipality: s.municipality })),
+    results,
+    methodology: m.definition,
+    year,
+    ...(previous ? { previous: previous.members } : {}),
+  });
+  return { m, year, needed, available, missing, schools, previous, outcome };
+}
+
+/** Runs a methodology over the region's stored results and keeps the run. */
+export async function runIdentification(ctx: ServiceContext, input: z.infer<typeof runInput>): Promise<RunDetail> {
+  requirePermission(ctx, 'identification.write');
+  const regionId = regionFor(ctx, input.regionId);
+  requirePermission(ctx, 'identification.write', { regionId });
+  const id = await inTransaction(ctx, async (tx) => {
+    const { m, year, needed, available, missing, schools, previous, outcome } = await identifyRegion(
+      tx,
+      regionId,
+      input.methodology,
+      input.year,
+    );
+    const definition = m.definition;
+    const [run] = await tx
+      .insert(identificationRuns)
+      .values({
+        regionId,
+        methodologyCode: m.code,
+        methodologyTitle: m.title,
+        methodologyVersion: m.version,
+        definition,
+        year,
+        years: available.filter((y) => needed.includes(y)),
+        totals: outcome.totals,
+        difference: outcome.difference,
+        previousListId: previous?.id ?? null,
+        createdBy: creatorOf(ctx),
+      })
+      .returning({ id: identificationRuns.id });
+    const runId = run!.id;
+    const bySchool = new Map(schools.map((s) => [s.code, s]));
+    for (let i = 0; i < outcome.schools.length; i += CHUNK) {
+      await tx.insert(identificationVerdicts).values(
+        outcome.schools.slice(i, i + CHUNK).map((v) => {
+          const s = bySchool.get(v.code)!;
+          return {
+            runId,
+            regionId,
+            organisationId: s.id,
+            municipalityId: s.municipalityId,
+            category: v.category,
+            rule: v.rule,
+            lowProcedures: v.lowProcedures,
+            redZone: v.redZone,
+            objectivityGap: v.objectivityGap,
+            objectivityShare: v.objectivityShare,
+            hasResults: v.hasResults,
+            inPreviousList: v.inPreviousList,
+            previousCategory: v.previousCategory,
+            reasons: v.reasons,
+            evidence: v.evidence,
+          };
+        }),
+      );
+    }
+    const missingNote = missing.length ? ` (нет результатов за ${missing.join(', ')} г.)` : '';
+    await audit(tx, ctx, {
+      regionId,
+      action: 'create',
+      entity: 'identification_run',
+      entityId: runId,
+      summary: `Расчёт по методике «${m.title}» (версия ${m.version}) за ${year} г.: в перечень попадают ${outcome.totals.listed} из ${outcome.totals.schools} школ${missingNote}`,
+      after: {
+        methodology: m.code,
+        version: m.version,
+        year,
+        listed: outcome.totals.listed,
+        schools: outcome.totals.schools,
+      },
+    });
+    return runId;
+  });
+  return getRun(ctx, id);
+}
+
+const runColumns = {
+  id: identificationRuns.id,
+  regionId: identificationRuns.regionId,
+  methodologyCode: identificationRuns.methodologyCode,
+  methodologyTitle: identificationRuns.methodologyTitle,
+  methodologyVersion: identificationRuns.methodologyVersion,
+  year: identificationRuns.year,
+  years: identificationRuns.years,
+  totals: identificationRuns.totals,
+  difference: identificationRuns.difference,
+  definition: identificationRuns.definition,
+  previousListId: identificationRuns.previousListId,
+  createdAt: identificationRuns.createdAt,
+  createdBy: sql<string>`coalesce(${users.login}, 'system')`,
+  listId: schoolLists.id,
+  listNumber: schoolLists.number,
+};
+
+type RunRow = Awaited<ReturnType<typeof selectRuns>>[number];
+function selectRuns(ex: Executor, where: ReturnType<typeof eq>) {
+  return ex
+    .select(runColumns)
+    .from(identificationRuns)
+    .leftJoin(users, eq(users.id, identificationRuns.createdBy))
+    .leftJoin(schoolLists, eq(schoolLists.runId, identificationRuns.id))
+    .where(where)
+    .orderBy(desc(identificationRuns.createdAt));
+}
+
+const listItem = (r: RunRow): RunListItem => {
+  const totals = r.totals as IdentificationTotals;
+  return {
+    id: r.id,
+    regionId: r.regionId,
+    methodologyCode: r.methodologyCode,
+    methodologyTitle: r.methodologyTitle,
+    methodologyVersion: r.methodologyVersion,
+    year: r.year,
+    listed: totals.listed,
+    schools: totals.schools,
+    createdAt: r.createdAt.toISOString(),
+    createdBy: r.createdBy,
+    listId: r.listId,
+    listNumber: r.listNumber,
+  };
+};
+
+export async function listRuns(ctx: ServiceContext, requested?: string): Promise<RunListItem[]> {
+  requirePermission(ctx, 'identification.read');
+  const regionId = regionFor(ctx, requested);
+  requireInRegion(ctx, 'identification.read', regionId);
+  requireRegionWide(ctx);
+  return (await selectRuns(ctx.db, eq(identificationRuns.regionId, regionId))).map(listItem);
+}
+
+async function runRow(ctx: ServiceContext, id: string): Promise<RunRow> {
+  requirePermission(ctx, 'identification.read');
+  const [row] = await selectRuns(ctx.db, eq(identificationRuns.id, id));
+  if (!row) throw notFound('Расчёт');
+  requireInRegion(ctx, 'identification.read', row.regionId);
+  requireRegionWide(ctx);
+  return row;
+}
+
+const verdictColumns = {
+  organisationId: identificationVerdicts.organisationId,
+  code: organisations.code,
+  name: organisations.shortName,
+  type: organisations.type,
+  municipalityId: identificationVerdicts.municipalityId,
+  municipality: sql<string>`coalesce((select name from municipalities m where m.id = ${identificationVerdicts.municipalityId}), '')`,
+  category: identificationVerdicts.category,
+  rule: identificationVerdicts.rule,
+  lowProcedures: identificationVerdicts.lowProcedures,
+  redZone: identificationVerdicts.redZone,
+  objectivityGap: identificationVerdicts.objectivityGap,
+  objectivityShare: identificationVerdicts.objectivityShare,
+  hasResults: identificationVerdicts.hasResults,
+  inPreviousList: identificationVerdicts.inPreviousList,
+  previousCategory: identificationVerdicts.previousCategory,
+  reasons: identificationVerdicts.reasons,
+};
+
+async function verdictsOf(ex: Executor, runId: string): Promise<Verdict[]> {
+  const rows = await ex
+    .select(verdictColumns)
+    .from(identificationVerdicts)
+    .innerJoin(organisations, eq(organisations.id, identificationVerdicts.organisationId))
+    .where(eq(identificationVerdicts.runId, runId));
+  return rows
+    .map((r) => ({ ...r, reasons: r.reasons as Reason[] }))
+    .sort(
+      (a, b) =>
+        (a.category ?? 99) - (b.category ?? 99) ||
+        a.municipality.localeCompare(b.municipality, 'ru') ||
+        a.name.localeCompare(b.name, 'ru'),
+    );
+}
+
+export async function getRun(ctx: ServiceContext, id: string): Promise<RunDetail> {
+  const row = await runRow(ctx, id);
+  const schools = await verdictsOf(ctx.db, id);
+  const difference = row.difference as ListDifference | null;
+  let previousListNumber: number | null = null;
+  let removed: RunDetail['removed'] = [];
+  if (row.previousListId) {
+    const [prev] = await ctx.db
+      .select({ number: schoolLists.number })
+      .from(schoolLists)
+      .where(eq(schoolLists.id, row.previousListId));
+    previousListNumber = prev?.number ?? null;
+    if (difference?.removed.length)
+      removed = await queryRows(
+        ctx.db,
+        sql`select o.id as "organisationId", o.code, o.short_name as name, coalesce(m.name, '') as municipality
+            from school_list_members l join organisations o on o.id = l.organisation_id
+            left join municipalities m on m.id = o.municipality_id
+            where l.list_id = ${row.previousListId} and o.code = any(${`{${difference.removed.map((c) => `"${c.replace(/["\\]/g, '')}"`).join(',')}}`}::text[])`,
+      );
+  }
+  return {
+    ...listItem(row),
+    years: row.years,
+    definition: row.definition as MethodologyDefinition,
+    totals: row.totals as IdentificationTotals,
+    difference,
+    previousListId: row.previousListId,
+    previousListNumber,
+    removed,
+    schools,
+  };
+}
+
+export async function getVerdict(ctx: ServiceContext, runId: string, organisationId: string): Promise<VerdictDetail> {
+  await runRow(ctx, runId);
+  const [row] = await ctx.db
+    .select({ ...verdictColumns, evidence: identificationVerdicts.evidence })
+    .from(identificationVerdicts)
+    .innerJoin(organisations, eq(organisations.id, identificationVerdicts.organisationId))
+    .where(and(eq(identificationVerdicts.runId, runId), eq(identificationVerdicts.organisationId, organisationId)));
+  if (!row) throw notFound('Школа в расчёте');
+  return { ...row, reasons: row.reasons as Reason[], evidence: row.evidence as VerdictDetail['evidence'] };
+}
+
+/** Approves a run as the region's next list. A run is approved once; a new list needs a new run. */
+export async function approveRun(
+  ctx: ServiceContext,
+  runId: string,
+  input: z.infer<typeof approveInput>,
+): Promise<SchoolListDetail> {
+  requirePermission(ctx, 'identification.write');
+  const listId = await inTransaction(ctx, async (tx) => {
+    const [run] = await tx.select().from(identificationRuns).where(eq(identificationRuns.id, runId));
+    if (!run) throw notFound('Расчёт');
+    requirePermission(ctx, 'identification.write', { regionId: run.regionId });
+    // One list number at a time per region: the lock orders concurrent approvals.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`school-lists:${run.regionId}`}))`);
+    const [already] = await tx
+      .select({ number: schoolLists.number })
+      .from(schoolLists)
+      .where(eq(schoolLists.runId, runId));
+    if (already)
+      throw new DomainError('conflict.duplicate', `Этот расчёт уже утверждён как перечень № ${already.number}.`);
+    const previous = await latestList(tx, run.regionId);
+    if (previous && run.previousListId !== previous.id)
+      throw new DomainError(
+        'conflict.stale',
+        `После этого расчёта утверждён перечень № ${previous.number}. Выполните расчёт заново, чтобы сравнение с предыдущим перечнем было верным.`,
+      );
+    const [list] = await tx
+      .insert(schoolLists)
+      .values({
+        regionId: run.regionId,
+        number: (previous?.number ?? 0) + 1,
+        title: input.title,
+        orderNumber: input.orderNumber ?? '',
+        orderDate: input.orderDate ?? null,
+        runId,
+        year: run.year,
+        methodologyTitle: run.methodologyTitle,
+        approvedBy: creatorOf(ctx),
+      })
+      .returning();
+    const listed = await tx
+      .select({
+        organisationId: identificationVerdicts.organisationId,
+        municipalityId: identificationVerdicts.municipalityId,
+        category: identificationVerdicts.category,
+        repeated: identificationVerdicts.inPreviousList,
+      })
+      .from(identificationVerdicts)
+      .where(and(eq(identificationVerdicts.runId, runId), sql`${identificationVerdicts.category} is not null`));
+    for (let i = 0; i < listed.length; i += CHUNK)
+      await tx
+        .insert(schoolListMembers)
+        .values(listed.slice(i, i + CHUNK).map((m) => ({ ...m, listId: list!.id, regionId: run.regionId })));
+    await audit(tx, ctx, {
+      regionId: run.regionId,
+      action: 'approve',
+      entity: 'school_list',
+      entityId: list!.id,
+      summary: `Утверждён перечень № ${list!.number} «${input.title}»: школ ${listed.length}${input.orderNumber ? `, приказ № ${input.orderNumber}` : ''}`,
+      after: { ...list, schools: listed.length },
+    });
+    return list!.id;
+  });
+  return getSchoolList(ctx, listId);
+}
+
+const listColumns = {
+  id: schoolLists.id,
+  regionId: schoolLists.regionId,
+  number: schoolLists.number,
+  title: schoolLists.title,
+  orderNumber: schoolLists.orderNumber,
+  orderDate: schoolLists.orderDate,
+  runId: schoolLists.runId,
+  year: schoolLists.year,
+  methodologyTitle: schoolLists.methodologyTitle,
+  schools: sql<number>`(select count(*)::int from school_list_members x where x.list_id = ${schoolLists.id})`,
+  approvedAt: schoolLists.createdAt,
+  approvedBy: sql<string>`coalesce(${users.login}, 'system')`,
+  version: schoolLists.version,
+};
+type ListRow = { approvedAt: Date } & Omit<SchoolListItem, 'approvedAt'>;
+const listView = (r: ListRow): SchoolListItem => ({ ...r, approvedAt: r.approvedAt.toISOString() });
+
+export async function listSchoolLists(ctx: ServiceContext, requested?: string): Promise<SchoolListItem[]> {
+  requirePermission(ctx, 'identification.read');
+  const regionId = regionFor(ctx, requested);
+  requireInRegion(ctx, 'identification.read', regionId);
+  const rows = await ctx.db
+    .select(listColumns)
+    .from(schoolLists)
+    .leftJoin(users, eq(users.id, schoolLists.approvedBy))
+    .where(eq(schoolLists.regionId, regionId))
+    .orderBy(desc(schoolLists.number));
+  return rows.map(listView);
+}
+
+/** A list with the members the actor's scope covers (a municipality sees its schools, a school itself). */
+export async function getSchoolList(ctx: ServiceContext, id: string): Promise<SchoolListDetail> {
+  requirePermission(ctx, 'identification.read');
+  const [row] = await ctx.db
+    .select(listColumns)
+    .from(schoolLists)
+    .leftJoin(users, eq(users.id, schoolLists.approvedBy))
+    .where(eq(schoolLists.id, id));
+  if (!row) throw notFound('Перечень');
+  requireInRegion(ctx, 'identification.read', row.regionId);
+  const members = await ctx.db
+    .select({
+      organisationId: schoolListMembers.organisationId,
+      code: organisations.code,
+      name: organisations.shortName,
+      type: organisations.type,
+      municipalityId: schoolListMembers.municipalityId,
+      municipality: sql<string>`coalesce((select name from municipalities m where m.id = ${schoolListMembers.municipalityId}), '')`,
+      category: schoolListMembers.category,
+      repeated: schoolListMembers.repeated,
+    })
+    .from(schoolListMembers)
+    .innerJoin(organisations, eq(organisations.id, schoolListMembers.organisationId))
+    .where(
+      and(
+        eq(schoolListMembers.listId, id),
+        scopeCondition(scope(ctx), {
+          region: schoolListMembers.regionId,
+          municipality: schoolListMembers.municipalityId,
+          organisation: schoolListMembers.organisationId,
+        }),
+      ),
+    );
+  members.sort(
+    (a, b) =>
+      (a.category ?? 99) - (b.category ?? 99) ||
+      a.municipality.localeCompare(b.municipality, 'ru') ||
+      a.name.localeCompare(b.name, 'ru'),
+  );
+  return { ...listView(row), members };
+}
+
+/** Codes of the schools of a list, for programmes that take it as their target schools. */
+export async function listMemberIds(ex: Executor, listId: string): Promise<string[]> {
+  const rows = await ex
+    .select({ id: schoolListMembers.organisationId })
+    .from(schoolListMembers)
+    .where(eq(schoolListMembers.listId, listId));
+  return rows.map((r) => r.id);
+}
+
+export async function regionName(ex: Executor, regionId: string): Promise<string> {
+  const [r] = await ex.select({ name: regions.name }).from(regions).where(eq(regions.id, regionId));
+  return r?.name ?? '';
+}

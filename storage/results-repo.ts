@@ -1,0 +1,161 @@
+// Assessment results of a region: bulk replacement of a kind's years, summaries, and loading for a run.
+// Rows are written with one INSERT … SELECT FROM unnest(arrays) per chunk: one statement for thousands of
+// rows on both engines, instead of a parameter list per row.
+import { sql } from 'drizzle-orm';
+import type {
+  GiaResult,
+  JournalResult,
+  ResultKind,
+  ResultsByKind,
+  VprResult,
+} from '../domain/identification/results.ts';
+import { type Executor, queryRows } from './database.ts';
+
+const tableOf: Record<ResultKind, string> = { vpr: 'vpr_results', gia: 'gia_results', journal: 'journal_results' };
+
+/** Value columns per kind after the key columns (region_id, organisation_id, year, import_id). */
+const valueColumns = {
+  vpr: [
+    ['subject', 'text'],
+    ['grade', 'smallint'],
+    ['participants', 'int'],
+    ['n2', 'int'],
+    ['n3', 'int'],
+    ['n4', 'int'],
+    ['n5', 'int'],
+  ],
+  gia: [
+    ['exam', 'text'],
+    ['subject', 'text'],
+    ['participants', 'int'],
+    ['below_min', 'int'],
+  ],
+  journal: [
+    ['subject', 'text'],
+    ['grade', 'smallint'],
+    ['participants', 'int'],
+    ['lowered', 'int'],
+    ['confirmed', 'int'],
+    ['raised', 'int'],
+  ],
+} as const satisfies Record<ResultKind, readonly (readonly [string, string])[]>;
+
+type Values = { [K in ResultKind]: (r: ResultsByKind[K][number]) => (string | number)[] };
+const valuesOf: Values = {
+  vpr: (r: VprResult) => [r.subject, r.grade, r.participants, r.n2, r.n3, r.n4, r.n5],
+  gia: (r: GiaResult) => [r.exam, r.subject, r.participants, r.belowMin],
+  journal: (r: JournalResult) => [r.subject, r.grade, r.participants, r.lowered, r.confirmed, r.raised],
+};
+
+const CHUNK = 5000;
+
+/** Deletes the region's rows of the kind for the years; returns how many were there. */
+export async function deleteResultYears(ex: Executor, regionId: string, kind: ResultKind, years: number[]) {
+  if (years.length === 0) return 0;
+  const rows = await queryRows<{ n: number }>(
+    ex,
+    sql`with gone as (delete from ${sql.identifier(tableOf[kind])} where region_id = ${regionId} and year = any(${`{${years.join(',')}}`}::int[]) returning 1) select count(*)::int as n from gone`,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+export async function insertResults<K extends ResultKind>(
+  ex: Executor,
+  kind: K,
+  regionId: string,
+  importId: string,
+  records: readonly ResultsByKind[K][number][],
+  organisationIdOf: (code: string) => string,
+): Promise<void> {
+  const cols = valueColumns[kind];
+  const toValues = valuesOf[kind] as (r: ResultsByKind[K][number]) => (string | number)[];
+  for (let start = 0; start < records.length; start += CHUNK) {
+    const chunk = records.slice(start, start + CHUNK);
+    const orgs = chunk.map((r) => organisationIdOf(r.schoolCode));
+    const years = chunk.map((r) => r.year);
+    const columns = cols.map((_, i) => chunk.map((r) => toValues(r)[i] as string | number));
+    const arrays = [
+      sql`${pgArray(orgs)}::uuid[]`,
+      sql`${pgArray(years)}::smallint[]`,
+      ...cols.map(([, type], i) => sql`${pgArray(columns[i] ?? [])}::${sql.raw(type)}[]`),
+    ];
+    await ex.execute(
+      sql`insert into ${sql.identifier(tableOf[kind])} (region_id, import_id, organisation_id, year, ${sql.raw(
+        cols.map(([name]) => name).join(', '),
+      )}) select ${regionId}::uuid, ${importId}::uuid, * from unnest(${sql.join(arrays, sql`, `)})`,
+    );
+  }
+}
+
+/**
+ * A PostgreSQL array literal. Both drivers take it as text and the cast in the statement types it; building
+ * it here keeps the two engines on one path (their own array serialisers differ).
+ */
+export function pgArray(values: readonly (string | number)[]): string {
+  const items = values.map((v) =>
+    typeof v === 'number' ? String(v) : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`,
+  );
+  return `{${items.join(',')}}`;
+}
+
+export interface ResultsYearSummary {
+  kind: ResultKind;
+  year: number;
+  rows: number;
+  schools: number;
+  participants: number;
+}
+
+export async function summariseResults(ex: Executor, regionId: string): Promise<ResultsYearSummary[]> {
+  const parts = (Object.keys(tableOf) as ResultKind[]).map(
+    (kind) =>
+      sql`select ${kind}::text as kind, year::int as year, count(*)::int as rows, count(distinct organisation_id)::int as schools, coalesce(sum(participants), 0)::bigint as participants from ${sql.identifier(tableOf[kind])} where region_id = ${regionId} group by year`,
+  );
+  const rows = await queryRows<ResultsYearSummary>(ex, sql`${sql.join(parts, sql` union all `)} order by kind, year`);
+  return rows.map((r) => ({ ...r, participants: Number(r.participants) }));
+}
+
+/**
+ * Loads the region's results of the given years with school codes, as identification takes them. Journal
+ * comparisons are pooled per school and year in SQL, as the rule pools them (one row per school-year).
+ */
+export async function loadResults(ex: Executor, regionId: string, years: number[] | null): Promise<ResultsByKind> {
+  const yearFilter = (alias: string) =>
+    years ? sql`and ${sql.raw(alias)}.year = any(${`{${years.join(',')}}`}::int[])` : sql``;
+  const [vpr, gia, journal] = await Promise.all([
+    queryRows<VprResult>(
+      ex,
+      sql`select r.year::int as "year", o.code as "schoolCode", r.subject, r.grade::int as grade, r.participants, r.n2, r.n3, r.n4, r.n5
+          from vpr_results r join organisations o on o.id = r.organisation_id where r.region_id = ${regionId} ${yearFilter('r')}`,
+    ),
+    queryRows<GiaResult>(
+      ex,
+      sql`select r.year::int as "year", o.code as "schoolCode", r.exam, r.subject, r.participants, r.below_min as "belowMin"
+          from gia_results r join organisations o on o.id = r.organisation_id where r.region_id = ${regionId} ${yearFilter('r')}`,
+    ),
+    queryRows<JournalResult>(
+      ex,
+      sql`select r.year::int as "year", o.code as "schoolCode", 'все предметы' as subject, 0 as grade,
+            sum(r.participants)::int as participants, sum(r.lowered)::int as lowered, sum(r.confirmed)::int as confirmed, sum(r.raised)::int as raised
+          from journal_results r join organisations o on o.id = r.organisation_id where r.region_id = ${regionId} ${yearFilter('r')}
+          group by r.year, o.code`,
+    ),
+  ]);
+  return { vpr, gia, journal };
+}
+
+/** The years for which the region has any results. */
+export async function resultYearsOf(ex: Executor, regionId: string): Promise<number[]> {
+  const rows = await queryRows<{ year: number }>(
+    ex,
+    sql`select year::int as year from vpr_results where region_id = ${regionId}
+        union select year::int from gia_results where region_id = ${regionId}
+        union select year::int from journal_results where region_id = ${regionId} order by 1`,
+  );
+  return rows.map((r) => r.year);
+}
+
+/** Takes the region's lock for a kind of results until the transaction ends: parallel imports queue up. */
+export async function lockResults(ex: Executor, regionId: string, kind: ResultKind): Promise<void> {
+  await ex.execute(sql`select pg_advisory_xact_lock(hashtext(${`results:${regionId}:${kind}`}))`);
+}
