@@ -45,9 +45,7 @@ export const resultsSummary = z.object({
           participants: z.number(),
         }),
       ),
-      lastImport: z
-        .object({ fileName: z.string(), at: isoDateTime, by: z.string(), rows: z.number() })
-        .nullable(),
+      lastImport: z.object({ fileName: z.string(), at: isoDateTime, by: z.string(), rows: z.number() }).nullable(),
     }),
   ),
 });
@@ -241,7 +239,9 @@ export const runDetail = runListItem.extend({
   previousListId: z.string().nullable(),
   previousListNumber: z.number().nullable(),
   /** Schools of the previous approved list that are not in this run's list (removed). */
-  removed: z.array(z.object({ organisationId: z.string(), code: z.string(), name: z.string(), municipality: z.string() })),
+  removed: z.array(
+    z.object({ organisationId: z.string(), code: z.string(), name: z.string(), municipality: z.string() }),
+  ),
   schools: z.array(verdict),
 });
 export type RunDetail = z.infer<typeof runDetail>;

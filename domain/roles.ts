@@ -150,7 +150,14 @@ export const policy: Record<Role, readonly Permission[]> = {
     'results.read',
     'identification.read',
   ],
-  observer: ['territory.read', 'organisation.read', 'person.read', 'programme.read', 'results.read', 'identification.read'],
+  observer: [
+    'territory.read',
+    'organisation.read',
+    'person.read',
+    'programme.read',
+    'results.read',
+    'identification.read',
+  ],
 };
 
 export function hasPermission(actor: Actor, permission: Permission): boolean {

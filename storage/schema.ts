@@ -6,8 +6,8 @@ import {
   type AnyPgColumn,
   bigserial,
   boolean,
-  doublePrecision,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -261,7 +261,6 @@ export const auditLog = pgTable(
   },
   (t) => [index('audit_region_at_idx').on(t.regionId, t.at), index('audit_entity_idx').on(t.entity, t.entityId)],
 );
-
 
 // ——— Identification of low-results schools ———
 
