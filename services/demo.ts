@@ -1,10 +1,13 @@
 // The demonstration region created on first start, so a newcomer sees a living system at once.
 // All names are invented for Опора and marked «демонстрационные данные».
 import { sql } from 'drizzle-orm';
+import { resultKinds } from '../domain/identification/results.ts';
+import { syntheticResults } from '../domain/identification/synthetic-results.ts';
 import type { Role } from '../domain/roles.ts';
 import { recordAudit } from '../storage/audit-repo.ts';
-import type { Db } from '../storage/database.ts';
-import { municipalities, organisations, people, regions, users } from '../storage/schema.ts';
+import type { Db, Tx } from '../storage/database.ts';
+import { insertResults } from '../storage/results-repo.ts';
+import { municipalities, organisations, people, regions, resultImports, users } from '../storage/schema.ts';
 import { hashPassword } from './auth.ts';
 
 export const DEMO_PASSWORD = 'opora-demo-2026';
@@ -33,6 +36,34 @@ const typeName: Record<string, string> = {
   гимназия: 'гимназия',
   лицей: 'лицей',
 };
+
+/** Years of the demo results: seed 000 identifies from 2019 and 2021. */
+export const demoResultYears = [2019, 2020, 2021];
+const demoSeed = 24;
+
+/**
+ * The demo region's assessment results, a slice of the synthetic national dataset for its own schools, so
+ * that a newcomer can run a methodology at once. Loaded as one import per kind, as a user would.
+ */
+async function loadDemoResults(
+  tx: Tx,
+  regionId: string,
+  schools: { id: string; code: string; type: string; urban: boolean | null }[],
+): Promise<void> {
+  const results = syntheticResults(
+    schools.map((s) => ({ code: s.code, type: s.type, urban: s.urban ?? false })),
+    { seed: demoSeed, years: demoResultYears },
+  );
+  const idByCode = new Map(schools.map((s) => [s.code, s.id]));
+  for (const kind of resultKinds) {
+    const records = results[kind];
+    const [imp] = await tx
+      .insert(resultImports)
+      .values({ regionId, kind, years: demoResultYears, fileName: 'демонстрационные данные', rows: records.length })
+      .returning({ id: resultImports.id });
+    await insertResults(tx, kind, regionId, imp!.id, records, (code) => idByCode.get(code)!);
+  }
+}
 
 export interface DemoAccount {
   login: string;
@@ -104,6 +135,7 @@ export async function createDemoRegionIfEmpty(db: Db): Promise<DemoAccount[]> {
         address: 'г. Светлогорск-на-Ладе, пр. Просвещения, д. 1',
       })
       .returning();
+    await loadDemoResults(tx, regionId, schools);
     const firstSchool = schools[0]!;
     const m1 = ms[0]!;
     await tx.insert(people).values([

@@ -165,6 +165,7 @@ describe('headers as users write them', () => {
     ['Количество  участников', 'participants', false],
     ['Всего участников', 'participants', false],
     ['Кол-во уч.', 'participants', false],
+    ['Писали работу', 'participants', false],
     ['Экзамен', 'exam', false],
     ['Форма ГИА', 'exam', false],
     ['2', 'n2', false],
@@ -180,6 +181,11 @@ describe('headers as users write them', () => {
     ['Не преодолели минимальный порог', 'below_min', false],
     ['Ниже минимального балла', 'below_min', false],
     ['Доля не преодолевших минимальный порог, %', 'below_min', true],
+    ['Количество участников, не преодолевших минимальный порог', 'below_min', false],
+    ['Не сдали', 'below_min', false],
+    ['Доля участников, получивших «2»', 'n2', true],
+    ['Получили «5» (чел.)', 'n5', false],
+    ['Класс (параллель)', 'grade', false],
     ['Понизили', 'lowered', false],
     ['Подтвердили', 'confirmed', false],
     ['Повысили', 'raised', false],
@@ -191,10 +197,17 @@ describe('headers as users write them', () => {
     expect(recogniseHeader(header)).toEqual({ column, share });
   });
 
-  it.each(['Наименование ОО', 'Муниципалитет', 'Всего', '% участников', 'Средний балл', '6'])(
-    '«%s» names no column',
-    (header) => expect(recogniseHeader(header)).toBeNull(),
-  );
+  it.each([
+    'Наименование ОО',
+    'Муниципалитет',
+    'Всего',
+    '% участников',
+    'Средний балл',
+    'Отметка по журналу',
+    'Первичный балл 5',
+    'Всего*',
+    '6',
+  ])('«%s» names no column', (header) => expect(recogniseHeader(header)).toBeNull());
 });
 
 describe('values as users write them', () => {
