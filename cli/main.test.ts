@@ -43,6 +43,8 @@ describe('opora CLI', () => {
       ['import-programme'],
       ['read-deadline'],
       ['export-programme'],
+      ['identify'],
+      ['import-results'],
     ]) {
       const t = io(env);
       expect(await run([...cmd, '--help'], t.io)).toBe(0);

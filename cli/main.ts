@@ -5,16 +5,22 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { type ImportReport, userInput } from '../contract/api.ts';
 import { uuidField } from '../contract/fields.ts';
+import type { ResultsImportReport } from '../contract/identification.ts';
 import { type ImportPreview, saveProgrammeBody } from '../contract/programmes.ts';
 import { readDeadline } from '../domain/deadline/read-deadline.ts';
 import { DomainError, isDomainError } from '../domain/errors.ts';
+import type { IdentificationOutcome } from '../domain/identification/identify.ts';
+import { presets } from '../domain/identification/presets.ts';
 import { roleLabels, roles } from '../domain/roles.ts';
 import { buildServer } from '../server/app.ts';
 import { createBackup, restoreBackup } from '../services/backup.ts';
 import { systemActor } from '../services/context.ts';
 import { createDemoRegionIfEmpty, DEMO_PASSWORD } from '../services/demo.ts';
+import { identifyRegion } from '../services/identification.ts';
+import { identificationJson, identifyFromFiles, methodologyFrom } from '../services/identify-files.ts';
 import { importOrganisations } from '../services/import-organisations.ts';
 import { checkPeriod, exportProgramme, ownerByCode, readProgrammeFile, saveProgramme } from '../services/programmes.ts';
+import { importResults } from '../services/results.ts';
 import { createUser, issueResetLink, setUserPassword } from '../services/users.ts';
 import { type Database, openDatabase } from '../storage/database.ts';
 import { findOrganisationByCode } from '../storage/organisations-repo.ts';
@@ -325,6 +331,123 @@ export async function run(argv: string[], io: Io): Promise<number> {
     });
 
   program
+    .command('import-results')
+    .description(
+      'загрузить результаты ВПР, ГИА или сопоставление ВПР с журналом (CSV, XLSX); без --commit только проверка',
+    )
+    .argument('<file>', 'файл .csv или .xlsx')
+    .addOption(new Option('--kind <kind>', 'вид результатов').choices(['vpr', 'gia', 'journal']).makeOptionMandatory())
+    .requiredOption('--region <code>', 'код региона')
+    .option('--year <year>', 'год, если в файле нет столбца года')
+    .option('--commit', 'сохранить, заменив результаты годов файла, если ошибок нет')
+    .option('--json', 'вывод в формате JSON')
+    .action(
+      async (
+        file: string,
+        o: { kind: 'vpr' | 'gia' | 'journal'; region: string; year?: string; commit?: boolean; json?: boolean },
+      ) => {
+        const bytes = readFileSync(file);
+        await withDatabase(config(), async (d) => {
+          const region = await findRegionByCode(d.db, o.region);
+          if (!region) throw new DomainError('not_found', `Регион с кодом «${o.region}» не найден.`);
+          let report: ResultsImportReport;
+          try {
+            report = await importResults(
+              { db: d.db, actor: systemActor },
+              o.kind,
+              { name: path.basename(file), bytes },
+              { commit: Boolean(o.commit), regionId: region.id, ...(o.year ? { year: Number(o.year) } : {}) },
+            );
+          } catch (e) {
+            if (isDomainError(e) && e.code === 'import.invalid' && !o.json)
+              io.err(formatProblems(e.details?.problems ?? []));
+            throw e;
+          }
+          const text = [
+            `${report.committed ? 'Загружено' : 'Проверено (без сохранения)'}: строк ${report.rows}, записей ${report.records}, годы ${report.years.join(', ') || '—'}; заменяется записей: ${report.replaced}.`,
+            ...report.warnings.map((w) => `Предупреждение: ${w.message}`),
+            report.problems.length
+              ? `Ошибок: ${report.problems.length}. Ничего не сохранено.\n${formatProblems(report.problems)}`
+              : '',
+            !report.committed && report.problems.length === 0
+              ? 'Ошибок нет. Чтобы сохранить, повторите с --commit.'
+              : '',
+          ].filter(Boolean);
+          print(Boolean(o.json), report, text.join('\n'));
+          if (report.problems.length) exitCode = exitCodeOf['import.invalid'];
+        });
+      },
+    );
+
+  program
+    .command('identify')
+    .description(
+      'выявить школы с низкими образовательными результатами: по файлам (без базы данных) или по данным региона (--region)',
+    )
+    .requiredOption(
+      '--methodology <name>',
+      `методика: ${presets.map((p) => p.code).join(', ')}, код методики региона или файл .json`,
+    )
+    .option('--schools <file>', 'школы (CSV/XLSX в формате импорта организаций)')
+    .option('--vpr <file>', 'результаты ВПР (vpr.csv)')
+    .option('--gia <file>', 'результаты ОГЭ и ЕГЭ (gia.csv)')
+    .option('--journal <file>', 'сопоставление отметок ВПР и журнала (journal.csv)')
+    .option('--region <code>', 'код региона: расчёт по данным в базе вместо файлов')
+    .option('--year <year>', 'год расчёта Y (по умолчанию — последний год в данных)')
+    .option('--json', 'вывод в формате JSON')
+    .action(
+      async (o: {
+        methodology: string;
+        schools?: string;
+        vpr?: string;
+        gia?: string;
+        journal?: string;
+        region?: string;
+        year?: string;
+        json?: boolean;
+      }) => {
+        const year = o.year ? Number(o.year) : undefined;
+        if (year !== undefined && !Number.isInteger(year))
+          throw new DomainError('validation.failed', `Год «${o.year}» указан неверно: нужно число, например 2021.`);
+        let outcome: IdentificationOutcome;
+        if (o.region) {
+          outcome = await withDatabase(config(), async (d) => {
+            const region = await findRegionByCode(d.db, String(o.region));
+            if (!region) throw new DomainError('not_found', `Регион с кодом «${o.region}» не найден.`);
+            return (await identifyRegion(d.db, region.id, o.methodology, year)).outcome;
+          });
+        } else {
+          if (!o.schools)
+            throw new DomainError(
+              'validation.failed',
+              'Укажите файл школ (--schools) и файлы результатов (--vpr, --gia, --journal) или регион в базе (--region КОД).',
+            );
+          try {
+            outcome = await identifyFromFiles(
+              {
+                schools: o.schools,
+                ...(o.vpr ? { vpr: o.vpr } : {}),
+                ...(o.gia ? { gia: o.gia } : {}),
+                ...(o.journal ? { journal: o.journal } : {}),
+              },
+              methodologyFrom(o.methodology),
+              { currentYear: new Date().getFullYear(), ...(year === undefined ? {} : { year }) },
+            );
+          } catch (e) {
+            if (isDomainError(e) && e.code === 'import.invalid' && !o.json)
+              io.err(formatProblems(e.details?.problems ?? []));
+            throw e;
+          }
+        }
+        print(
+          Boolean(o.json),
+          identificationJson(o.methodology, outcome),
+          describeIdentification(o.methodology, outcome),
+        );
+      },
+    );
+
+  program
     .command('backup')
     .description('сохранить все данные в файл резервной копии (.json.gz)')
     .argument('<file>', 'файл резервной копии')
@@ -382,6 +505,23 @@ function describePreview(p: ImportPreview): string {
     `Уровень: ${p.draft.level}; период: ${p.draft.period.start} – ${p.draft.period.end}; акт: № ${p.draft.act.number || '—'} от ${p.draft.act.date ?? '—'}`,
     `Мероприятий ${s.activities}, разделов ${s.sections}, целевых показателей ${s.indicators}, консультаций ${s.consultations}, пар со школами-тьюторами ${s.tutorPairs}, в рабочей группе ${s.workingGroup}, предупреждений ${s.warnings}.`,
     ...p.warnings.map((w) => `Предупреждение: ${w.message}`),
+  ].join('\n');
+}
+
+function describeIdentification(methodology: string, outcome: IdentificationOutcome): string {
+  const t = outcome.totals;
+  const categories = Object.entries(t.byCategory)
+    .map(([c, n]) => `категория ${c} — ${n}`)
+    .join(', ');
+  const listed = outcome.schools.filter((v) => v.category !== null);
+  return [
+    `Методика ${methodology}, год расчёта ${outcome.year} (годы данных: ${outcome.years.join(', ') || '—'}).`,
+    `Школ ${t.schools}; в перечне ${t.listed} (${t.share} %)${categories ? `: ${categories}` : ''}; муниципалитетов с такими школами ${t.municipalitiesWithListed} из ${t.municipalities} (${t.municipalitiesShare} %).`,
+    `Красная зона: ${t.redZone}; необъективность: ${t.objectivityGap}.`,
+    ...listed.flatMap((v) => [
+      `${v.code}  ${v.name}  (${v.municipality}) — категория ${v.category}`,
+      ...v.reasons.filter((r) => r.kind !== 'rule').map((r) => `    ${r.text}`),
+    ]),
   ].join('\n');
 }
 
