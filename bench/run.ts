@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchIdentification } from './identification.ts';
 import { table } from './measure.ts';
 import { benchReadProgrammes } from './read-programmes.ts';
 
@@ -12,6 +13,13 @@ const sampler = setInterval(() => {
 
 const sections: { title: string; rows: Awaited<ReturnType<typeof benchReadProgrammes>> }[] = [
   { title: 'Чтение документов программ', rows: await benchReadProgrammes() },
+  // OPORA_BENCH_REGIONS limits the country for a quick look; the published table is for all 85 regions.
+  {
+    title: 'Выявление ШНОР по всей стране (bench/identification)',
+    rows: await benchIdentification(
+      process.env.OPORA_BENCH_REGIONS ? Number(process.env.OPORA_BENCH_REGIONS) : undefined,
+    ),
+  },
 ];
 clearInterval(sampler);
 peak = Math.max(peak, process.memoryUsage().rss);

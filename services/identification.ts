@@ -81,11 +81,9 @@ export async function identifyRegion(ex: Executor, regionId: string, ref: string
       'validation.failed',
       `Для расчёта нужны результаты за ${needed.join(', ')} г., а загружены только за ${available.join(', ')} г.`,
     );
-  const [schools, results, previous] = await Promise.all([
-    regionSchools(ex, regionId),
-    loadResults(ex, regionId, needed),
-    latestList(ex, regionId),
-  ]);
+  const schools = await regionSchools(ex, regionId);
+  const results = await loadResults(ex, regionId, needed);
+  const previous = await latestList(ex, regionId);
   const outcome = identifySchools({
     schools: schools.map((s) => ({ code: s.code, name: s.name, type: s.type, municipality: s.municipality })),
     results,

@@ -139,13 +139,11 @@ export async function resultsSummaryFor(ctx: ServiceContext, requested?: string)
   const regionId = regionFor(ctx, requested);
   requirePermission(ctx, 'results.read', { regionId });
   requireRegionWide(ctx);
-  const [summary, schools] = await Promise.all([
-    summariseResults(ctx.db, regionId),
-    queryRows<{ n: number }>(
-      ctx.db,
-      sql`select count(*)::int as n from organisations where region_id = ${regionId} and kind = 'school'`,
-    ),
-  ]);
+  const summary = await summariseResults(ctx.db, regionId);
+  const schools = await queryRows<{ n: number }>(
+    ctx.db,
+    sql`select count(*)::int as n from organisations where region_id = ${regionId} and kind = 'school'`,
+  );
   const kinds: ResultsSummary['kinds'] = [];
   for (const kind of ['vpr', 'gia', 'journal'] as const) {
     const [last] = await ctx.db

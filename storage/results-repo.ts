@@ -73,7 +73,8 @@ export async function insertResults<K extends ResultKind>(
     const chunk = records.slice(start, start + CHUNK);
     const orgs = chunk.map((r) => organisationIdOf(r.schoolCode));
     const years = chunk.map((r) => r.year);
-    const columns = cols.map((_, i) => chunk.map((r) => toValues(r)[i] as string | number));
+    const rows = chunk.map(toValues);
+    const columns = cols.map((_, i) => rows.map((values) => values[i] as string | number));
     const arrays = [
       sql`${pgArray(orgs)}::uuid[]`,
       sql`${pgArray(years)}::smallint[]`,
@@ -122,25 +123,24 @@ export async function summariseResults(ex: Executor, regionId: string): Promise<
 export async function loadResults(ex: Executor, regionId: string, years: number[] | null): Promise<ResultsByKind> {
   const yearFilter = (alias: string) =>
     years ? sql`and ${sql.raw(alias)}.year = any(${`{${years.join(',')}}`}::int[])` : sql``;
-  const [vpr, gia, journal] = await Promise.all([
-    queryRows<VprResult>(
-      ex,
-      sql`select r.year::int as "year", o.code as "schoolCode", r.subject, r.grade::int as grade, r.participants, r.n2, r.n3, r.n4, r.n5
+  // One query after another: inside a transaction both drivers run them on one connection anyway.
+  const vpr = await queryRows<VprResult>(
+    ex,
+    sql`select r.year::int as "year", o.code as "schoolCode", r.subject, r.grade::int as grade, r.participants, r.n2, r.n3, r.n4, r.n5
           from vpr_results r join organisations o on o.id = r.organisation_id where r.region_id = ${regionId} ${yearFilter('r')}`,
-    ),
-    queryRows<GiaResult>(
-      ex,
-      sql`select r.year::int as "year", o.code as "schoolCode", r.exam, r.subject, r.participants, r.below_min as "belowMin"
+  );
+  const gia = await queryRows<GiaResult>(
+    ex,
+    sql`select r.year::int as "year", o.code as "schoolCode", r.exam, r.subject, r.participants, r.below_min as "belowMin"
           from gia_results r join organisations o on o.id = r.organisation_id where r.region_id = ${regionId} ${yearFilter('r')}`,
-    ),
-    queryRows<JournalResult>(
-      ex,
-      sql`select r.year::int as "year", o.code as "schoolCode", 'все предметы' as subject, 0 as grade,
+  );
+  const journal = await queryRows<JournalResult>(
+    ex,
+    sql`select r.year::int as "year", o.code as "schoolCode", 'все предметы' as subject, 0 as grade,
             sum(r.participants)::int as participants, sum(r.lowered)::int as lowered, sum(r.confirmed)::int as confirmed, sum(r.raised)::int as raised
           from journal_results r join organisations o on o.id = r.organisation_id where r.region_id = ${regionId} ${yearFilter('r')}
           group by r.year, o.code`,
-    ),
-  ]);
+  );
   return { vpr, gia, journal };
 }
 
