@@ -90,7 +90,25 @@ export const knownSubjects = {
     'информатика',
     'литература',
   ],
-  gia: ['русский язык', 'математика', 'математика (профильная)', 'математика (базовая)'],
+  // The four of the identification rules first; the other exam subjects are accepted too, because regional
+  // exports (РЦОИ) hold every subject in one table, and are stored without being used by the presets.
+  gia: [
+    'русский язык',
+    'математика',
+    'математика (профильная)',
+    'математика (базовая)',
+    'физика',
+    'химия',
+    'биология',
+    'история',
+    'обществознание',
+    'география',
+    'литература',
+    'информатика',
+    'английский язык',
+    'немецкий язык',
+    'французский язык',
+  ],
 } as const;
 
 /** Grades in which ВПР are written. */
