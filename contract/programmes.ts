@@ -224,6 +224,10 @@ export const programmeDetail = programmeListItem.extend({
   monitoringRounds: z.array(monitoringRound),
   warnings: z.array(programmeWarning),
   sourceName: z.string(),
+  /** The approved list of schools whose schools are the programme's target schools. */
+  schoolList: z
+    .object({ id: uuidField, number: z.number(), title: z.string(), year: z.number(), schools: z.number() })
+    .nullable(),
 });
 export type ProgrammeDetail = z.infer<typeof programmeDetail>;
 
@@ -240,6 +244,7 @@ export const programmePatch = z
     tutorPairs: z.array(tutorPair).max(2000),
     schools: z.array(listedSchool).max(20_000),
     monitoringRounds: z.array(monitoringRound).max(50),
+    schoolListId: uuidField.nullable(),
   })
   .partial()
   .extend({ version: versionField });

@@ -46,6 +46,7 @@ import {
   type ProgrammeFilter,
   type ProgrammeRecord,
   type SectionRecord,
+  schoolListRef,
   setDeadlineReadings,
   setPositions,
   touchProgramme,
@@ -85,6 +86,7 @@ export const programmeLabels: Record<string, string> = {
   tutorPairs: 'Пары со школами-тьюторами',
   schools: 'Списки школ',
   monitoringRounds: 'Мониторинги исполнения',
+  schoolList: 'Перечень школ (целевые школы)',
   status: 'Статус',
 };
 export const sectionLabels: Record<string, string> = {
@@ -406,8 +408,17 @@ export async function updateProgramme(
     const before = await getProgrammeRecord(tx, id);
     if (!before) throw programmeNotFound();
     requirePermission(ctx, 'programme.write', placeOf(before));
-    const { version, period, workingGroup, indicators, tutorPairs, schools, monitoringRounds, ...own } = patch;
+    const { version, period, workingGroup, indicators, tutorPairs, schools, monitoringRounds, schoolListId, ...own } =
+      patch;
     if (period) checkPeriod(period);
+    if (schoolListId) {
+      const list = await schoolListRef(tx, schoolListId);
+      if (!list || list.regionId !== before.regionId)
+        throw new DomainError(
+          'validation.failed',
+          'Перечень школ не найден среди утверждённых перечней региона программы.',
+        );
+    }
     const periodChanged = period !== undefined && !samePeriod(period, before.period);
     const newPeriod = period ?? before.period;
     const appendices: Appendices = {
@@ -422,6 +433,7 @@ export async function updateProgramme(
     const values = {
       ...own,
       ...(period && { periodStart: period.start, periodEnd: period.end }),
+      ...(schoolListId !== undefined && { schoolListId }),
       appendices,
     };
     if (!(await updateVersioned(tx, programmes, id, version, values)))

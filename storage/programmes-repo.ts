@@ -27,6 +27,7 @@ import {
   programmeSections,
   programmes,
   regions,
+  schoolLists,
 } from './schema.ts';
 import { scopeCondition } from './scope-filter.ts';
 
@@ -47,6 +48,17 @@ export interface ProgrammeRecord extends ProgrammeListItem {
   passport: z.infer<typeof passport>;
   appendices: Appendices;
   sourceName: string;
+  /** The approved list of schools that gives the programme its target schools. */
+  schoolList: SchoolListRef | null;
+}
+
+export interface SchoolListRef {
+  id: string;
+  regionId: string;
+  number: number;
+  title: string;
+  year: number;
+  schools: number;
 }
 
 export interface SectionRecord {
@@ -95,6 +107,7 @@ const recordColumns = {
   passport: programmes.passport,
   appendices: programmes.appendices,
   sourceName: programmes.sourceName,
+  schoolListId: programmes.schoolListId,
 };
 
 type ListRow = Omit<ProgrammeListItem, 'kind' | 'level' | 'period' | 'updatedAt' | 'activities'> & {
@@ -173,7 +186,7 @@ export async function getProgrammeRecord(ex: Executor, id: string, lock = false)
     .leftJoin(o, eq(o.id, programmes.organisationId))
     .where(eq(programmes.id, id));
   if (!row) return null;
-  const { periodText, act, passport, appendices, sourceName, ...item } = row;
+  const { periodText, act, passport, appendices, sourceName, schoolListId, ...item } = row;
   return {
     ...presentItem(item),
     periodText,
@@ -181,7 +194,23 @@ export async function getProgrammeRecord(ex: Executor, id: string, lock = false)
     passport: passport as ProgrammeRecord['passport'],
     appendices: appendices as Appendices,
     sourceName,
+    schoolList: schoolListId ? await schoolListRef(ex, schoolListId) : null,
   };
+}
+
+export async function schoolListRef(ex: Executor, id: string): Promise<SchoolListRef | null> {
+  const [list] = await ex
+    .select({
+      id: schoolLists.id,
+      regionId: schoolLists.regionId,
+      number: schoolLists.number,
+      title: schoolLists.title,
+      year: schoolLists.year,
+      schools: sql<number>`(select count(*)::int from school_list_members x where x.list_id = ${schoolLists.id})`,
+    })
+    .from(schoolLists)
+    .where(eq(schoolLists.id, id));
+  return list ?? null;
 }
 
 export type ProgrammeValues = Omit<typeof programmes.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>;

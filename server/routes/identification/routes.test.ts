@@ -9,7 +9,9 @@ import type {
   RunDetail,
   SchoolListDetail,
 } from '../../../contract/identification.ts';
+import type { ProgrammeDetail } from '../../../contract/programmes.ts';
 import { engines } from '../../../test/engines.ts';
+import { smallDraft } from '../../../test/programme-drafts.ts';
 import { type Client, multipart, startTestServer, type TestServer } from '../../../test/server.ts';
 
 function upload(c: Client, kind: string, fileName: string, text: string | Uint8Array, commit: boolean) {
@@ -143,6 +145,28 @@ describe.each(engines)('identification API on $name', (engine) => {
     ]);
     const twice = await region.post(`/api/identification/runs/${run.id}/approve`, { title: 'Ещё раз' });
     expect(twice.statusCode).toBe(409);
+  });
+
+  it('gives a programme of the region its target schools from the approved list', async () => {
+    const saved = await region.post('/api/programmes', {
+      draft: smallDraft('region', 'Дорожная карта для ШНОР'),
+      owner: { regionId: s.world.regionA },
+    });
+    const programme = saved.json() as ProgrammeDetail;
+    expect(programme.schoolList).toBeNull();
+    const bound = await region.patch(`/api/programmes/${programme.id}`, {
+      version: programme.version,
+      schoolListId: list.id,
+    });
+    expect(bound.statusCode).toBe(200);
+    expect(bound.json().schoolList).toMatchObject({ id: list.id, number: 1, schools: 2 });
+    // A programme of region B cannot take region A's list.
+    const admin = await s.as('admin');
+    const other = (
+      await admin.post('/api/programmes', { draft: smallDraft('region'), owner: { regionId: s.world.regionB } })
+    ).json() as ProgrammeDetail;
+    const refused = await admin.patch(`/api/programmes/${other.id}`, { version: other.version, schoolListId: list.id });
+    expect(refused.statusCode).toBe(400);
   });
 
   it('marks repeated schools in the next run against the approved list', async () => {
