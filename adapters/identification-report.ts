@@ -1,17 +1,12 @@
 // What the exported documents of an identification run say, in one shape for both writers (XLSX for those who
 // sort and count, DOCX for the order appendix), and the readings both need: the order of schools, the categories,
 // the wording of years, shares and the approving order. Kept here so that the book and the appendix never differ.
+import type { GroupTotal, IdentificationTotals, ListDifference } from '../domain/identification/identify.ts';
 import { formatPercent } from '../domain/identification/methodology.ts';
 import type { ApprovingAct } from '../domain/programme/programme.ts';
 
-export interface IdentificationGroup {
-  key: string;
-  schools: number;
-  listed: number;
-  byCategory: Record<string, number>;
-  /** Listed among the group's schools, %. */
-  share: number;
-}
+/** A group of schools (a municipality, a type) with its listed schools: the domain's own totals. */
+export type IdentificationGroup = GroupTotal;
 
 export interface IdentificationReportSchool {
   code: string;
@@ -43,28 +38,10 @@ export interface IdentificationReport {
   years: number[];
   /** The approving order; null for a draft run. orderDate is ISO yyyy-mm-dd. */
   approved: { number: number; orderNumber: string; orderDate: string | null } | null;
-  totals: {
-    schools: number;
-    listed: number;
-    byCategory: Record<string, number>;
-    /** %. */
-    share: number;
-    municipalities: number;
-    municipalitiesWithListed: number;
-    /** %. */
-    municipalitiesShare: number;
-    redZone: number;
-    objectivityGap: number;
-    byType: IdentificationGroup[];
-    byMunicipality: IdentificationGroup[];
-  };
+  totals: Omit<IdentificationTotals, 'withoutResults'>;
   /** Every school of the run, in no particular order. */
   schools: IdentificationReportSchool[];
-  difference: {
-    added: string[];
-    removed: string[];
-    categoryChanged: { code: string; from: number | null; to: number | null }[];
-  } | null;
+  difference: Omit<ListDifference, 'repeated'> | null;
 }
 
 /** «33,3 %», «60 %». */

@@ -2,17 +2,10 @@
 // break with the header repeated every 12 rows, a row continued on the next page now and then), for
 // measuring the reader at sizes real documents reach.
 
-/** Mulberry32: a tiny seeded generator, so every run reads the same document. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../domain/identification/synthetic-results.ts';
+
+/** The seeded generator every bench dataset uses, so every run reads the same document. */
+export const seeded = mulberry32;
 
 const deadlines = [
   'Январь 2024 года',

@@ -44,13 +44,17 @@ export function requireInRegion(ctx: ServiceContext, permission: Permission, reg
     throw denied('Запись относится к другому региону: доступ запрещён.');
 }
 
+/** The account behind a change, for «created by» columns: none for the CLI's system actor. */
+export const accountOf = (ctx: ServiceContext): string | null =>
+  ctx.actor.login === systemActor.login ? null : ctx.actor.userId;
+
 /** Writes the audit record of a change made by the context's actor, inside the given transaction. */
 export function audit(
   ex: Executor,
   ctx: ServiceContext,
   record: Omit<AuditRecord, 'actorId' | 'actorLogin'> | Omit<AuditRecord, 'actorId' | 'actorLogin'>[],
 ) {
-  const actorId = ctx.actor.login === systemActor.login ? null : ctx.actor.userId;
+  const actorId = accountOf(ctx);
   const list = Array.isArray(record) ? record : [record];
   return recordAudits(
     ex,

@@ -34,11 +34,27 @@ import {
   users,
 } from '../storage/schema.ts';
 import { scopeCondition } from '../storage/scope-filter.ts';
-import { audit, inTransaction, requireInRegion, requirePermission, type ServiceContext, scope } from './context.ts';
+import {
+  accountOf,
+  audit,
+  inTransaction,
+  requireInRegion,
+  requirePermission,
+  type ServiceContext,
+  scope,
+} from './context.ts';
 import { resolveMethodology } from './methodologies.ts';
 import { regionFor, regionSchools, requireRegionWide } from './results.ts';
 
-const creatorOf = (ctx: ServiceContext) => (ctx.actor.login === 'system' ? null : ctx.actor.userId);
+/** Listed first by category, then by municipality and name: the order a list is read and checked in. */
+const listOrder = (
+  a: { category: number | null; municipality: string; name: string },
+  b: { category: number | null; municipality: string; name: string },
+) =>
+  (a.category ?? 99) - (b.category ?? 99) ||
+  a.municipality.localeCompare(b.municipality, 'ru') ||
+  a.name.localeCompare(b.name, 'ru');
+
 const CHUNK = 1000;
 
 /** The region's latest approved list as school code → category, with its id. */
@@ -120,7 +136,7 @@ export async function runIdentification(ctx: ServiceContext, input: z.infer<type
         totals: outcome.totals,
         difference: outcome.difference,
         previousListId: previous?.id ?? null,
-        createdBy: creatorOf(ctx),
+        createdBy: accountOf(ctx),
       })
       .returning({ id: identificationRuns.id });
     const runId = run!.id;
@@ -258,14 +274,7 @@ async function verdictsOf(ex: Executor, runId: string): Promise<Verdict[]> {
     .from(identificationVerdicts)
     .innerJoin(organisations, eq(organisations.id, identificationVerdicts.organisationId))
     .where(eq(identificationVerdicts.runId, runId));
-  return rows
-    .map((r) => ({ ...r, reasons: r.reasons as Reason[] }))
-    .sort(
-      (a, b) =>
-        (a.category ?? 99) - (b.category ?? 99) ||
-        a.municipality.localeCompare(b.municipality, 'ru') ||
-        a.name.localeCompare(b.name, 'ru'),
-    );
+  return rows.map((r) => ({ ...r, reasons: r.reasons as Reason[] })).sort(listOrder);
 }
 
 export async function getRun(ctx: ServiceContext, id: string): Promise<RunDetail> {
@@ -349,7 +358,7 @@ export async function approveRun(
         runId,
         year: run.year,
         methodologyTitle: run.methodologyTitle,
-        approvedBy: creatorOf(ctx),
+        approvedBy: accountOf(ctx),
       })
       .returning();
     const listed = await tx
@@ -442,12 +451,7 @@ export async function getSchoolList(ctx: ServiceContext, id: string): Promise<Sc
         }),
       ),
     );
-  members.sort(
-    (a, b) =>
-      (a.category ?? 99) - (b.category ?? 99) ||
-      a.municipality.localeCompare(b.municipality, 'ru') ||
-      a.name.localeCompare(b.name, 'ru'),
-  );
+  members.sort(listOrder);
   return { ...listView(row), members };
 }
 

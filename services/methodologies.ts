@@ -14,6 +14,7 @@ import type { Executor } from '../storage/database.ts';
 import { methodologies, methodologyVersions, users } from '../storage/schema.ts';
 import { updateVersioned } from '../storage/versioned.ts';
 import {
+  accountOf,
   audit,
   inTransaction,
   requireInRegion,
@@ -118,8 +119,6 @@ function checked(d: MethodologyDefinition): MethodologyDefinition {
   return d;
 }
 
-const creatorOf = (ctx: ServiceContext) => (ctx.actor.login === 'system' ? null : ctx.actor.userId);
-
 /** Copies a preset or a methodology of the region into a new methodology of the region (version 1). */
 export async function copyMethodology(
   ctx: ServiceContext,
@@ -158,7 +157,7 @@ export async function copyMethodology(
       title: row!.title,
       source: row!.source,
       definition: row!.definition,
-      createdBy: creatorOf(ctx),
+      createdBy: accountOf(ctx),
     });
     const view = rowView(row!);
     await audit(tx, ctx, {
@@ -200,7 +199,7 @@ export async function updateMethodology(
       title: after!.title,
       source: after!.source,
       definition: after!.definition,
-      createdBy: creatorOf(ctx),
+      createdBy: accountOf(ctx),
     });
     const view = rowView(after!);
     await audit(tx, ctx, {

@@ -60,13 +60,13 @@ import {
 } from '../storage/territories-repo.ts';
 import { deleteVersioned, updateVersioned } from '../storage/versioned.ts';
 import {
+  accountOf,
   audit,
   inTransaction,
   requirePermission,
   type ServiceContext,
   scope,
   staleWrite,
-  systemActor,
 } from './context.ts';
 import { activityOf, draftFromDetail, draftFromDto, draftToDto, readConsultations } from './programme-draft.ts';
 
@@ -296,8 +296,6 @@ async function loadDetail(ex: Executor, id: string): Promise<ProgrammeDetail | n
   return presentDetail(p, sections, activities);
 }
 
-const createdBy = (ctx: ServiceContext) => (ctx.actor.login === systemActor.login ? null : ctx.actor.userId);
-
 /** Saves a previewed (and possibly corrected) draft under its owner, all of it in one transaction. */
 export async function saveProgramme(
   ctx: ServiceContext,
@@ -333,7 +331,7 @@ export async function saveProgramme(
       passport: draft.passport,
       appendices,
       sourceName: body.sourceName,
-      createdBy: createdBy(ctx),
+      createdBy: accountOf(ctx),
     });
     const sectionIds = await insertSections(
       tx,

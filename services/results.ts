@@ -11,7 +11,7 @@ import { type ResultKind, resultColumns, resultKindLabels } from '../domain/iden
 import { type Executor, queryRows } from '../storage/database.ts';
 import { deleteResultYears, insertResults, lockResults, summariseResults } from '../storage/results-repo.ts';
 import { resultImports, users } from '../storage/schema.ts';
-import { audit, inTransaction, requirePermission, type ServiceContext, scope } from './context.ts';
+import { accountOf, audit, inTransaction, requirePermission, type ServiceContext, scope } from './context.ts';
 
 /**
  * The region a regional action applies to: the actor's own, or for an administrator the one named. A named
@@ -110,7 +110,7 @@ export async function importResults(
         years: reading.years,
         fileName: file.name,
         rows: reading.records.length,
-        createdBy: ctx.actor.login === 'system' ? null : ctx.actor.userId,
+        createdBy: accountOf(ctx),
       })
       .returning({ id: resultImports.id });
     await insertResults(tx, kind, regionId, imp!.id, reading.records, (code) => idByCode.get(code) ?? '');

@@ -46,7 +46,8 @@ const NATIONAL_SCHOOLS = 40_000;
 
 type Rng = () => number;
 
-function mulberry32(seed: number): Rng {
+/** Mulberry32: a tiny seeded generator, so that every run produces the same data. */
+export function mulberry32(seed: number): Rng {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
