@@ -16,6 +16,12 @@ const AuditPage = lazy(() => import('./routes/audit.tsx'));
 const ProgrammesPage = lazy(() => import('./routes/programmes.tsx'));
 const ProgrammeImportPage = lazy(() => import('./routes/programmes-import.tsx'));
 const ProgrammePage = lazy(() => import('./routes/programme.tsx'));
+const IdentificationPage = lazy(() => import('./routes/identification.tsx'));
+const IdentificationRunPage = lazy(() => import('./routes/identification-run.tsx'));
+const IdentificationMethodologiesPage = lazy(() => import('./routes/identification-methodologies.tsx'));
+const IdentificationMethodologyPage = lazy(() => import('./routes/identification-methodology.tsx'));
+const IdentificationListsPage = lazy(() => import('./routes/identification-lists.tsx'));
+const IdentificationListPage = lazy(() => import('./routes/identification-list.tsx'));
 const SetPasswordPage = lazy(() => import('./routes/set-password.tsx'));
 const NotFoundPage = lazy(() => import('./routes/not-found.tsx'));
 
@@ -51,6 +57,12 @@ export const router = createBrowserRouter([
       { path: 'programmes', element: <ProgrammesPage /> },
       { path: 'programmes/import', element: <ProgrammeImportPage /> },
       { path: 'programmes/:id', element: <ProgrammePage /> },
+      { path: 'identification', element: <IdentificationPage /> },
+      { path: 'identification/runs/:id', element: <IdentificationRunPage /> },
+      { path: 'identification/methodologies', element: <IdentificationMethodologiesPage /> },
+      { path: 'identification/methodologies/:ref', element: <IdentificationMethodologyPage /> },
+      { path: 'identification/lists', element: <IdentificationListsPage /> },
+      { path: 'identification/lists/:id', element: <IdentificationListPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

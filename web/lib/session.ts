@@ -14,7 +14,11 @@ export type PermissionName =
   | 'user.write'
   | 'audit.read'
   | 'programme.read'
-  | 'programme.write';
+  | 'programme.write'
+  | 'results.read'
+  | 'results.write'
+  | 'identification.read'
+  | 'identification.write';
 
 export const can = (me: Pick<Me, 'permissions'> | null | undefined, permission: PermissionName): boolean =>
   Boolean(me?.permissions.includes(permission));

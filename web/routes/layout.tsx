@@ -19,6 +19,7 @@ import {
   IconHome,
   IconKey,
   IconLogout,
+  IconSchool,
   IconUserShield,
   IconUsers,
 } from '@tabler/icons-react';
@@ -91,6 +92,13 @@ function Shell({ me }: { me: Me }) {
       icon: <IconChecklist size={18} aria-hidden />,
       visible: can(me, 'programme.read'),
       active: (p) => p.startsWith('/programmes'),
+    },
+    {
+      to: '/identification',
+      label: 'Выявление ШНОР',
+      icon: <IconSchool size={18} aria-hidden />,
+      visible: can(me, 'identification.read'),
+      active: (p) => p.startsWith('/identification'),
     },
     {
       to: '/people',
