@@ -60,20 +60,47 @@ const threshold = z.object({
   }),
 });
 const yearRef = z.union([
-  z.object({ year: z.number().int().min(2000).max(2100) }),
-  z.object({ offset: z.number().int().min(-10).max(0) }),
+  z.object({
+    year: z
+      .number({ error: 'Год: укажите число.' })
+      .int()
+      .min(2000, { error: 'Год: от 2000 до 2100.' })
+      .max(2100, { error: 'Год: от 2000 до 2100.' }),
+  }),
+  z.object({
+    offset: z
+      .number()
+      .int()
+      .min(-10, { error: 'Год относительно Y: от Y−10 до Y.' })
+      .max(0, { error: 'Год относительно Y: от Y−10 до Y.' }),
+  }),
 ]);
 export const procedure = z.discriminatedUnion('source', [
-  z.object({ source: z.literal('vpr'), subject: z.string().min(1).max(100), grade: z.number().int().min(1).max(11) }),
-  z.object({ source: z.literal('gia'), exam: z.enum(['ОГЭ', 'ЕГЭ']), subject: z.string().min(1).max(100) }),
+  z.object({
+    source: z.literal('vpr'),
+    subject: z.string().min(1, { error: 'Процедура: укажите предмет.' }).max(100),
+    grade: z
+      .number()
+      .int()
+      .min(1, { error: 'Процедура: класс от 1 до 11.' })
+      .max(11, { error: 'Процедура: класс от 1 до 11.' }),
+  }),
+  z.object({
+    source: z.literal('gia'),
+    exam: z.enum(['ОГЭ', 'ЕГЭ'], { error: 'Процедура: экзамен ОГЭ или ЕГЭ.' }),
+    subject: z.string().min(1, { error: 'Процедура: укажите предмет.' }).max(100),
+  }),
 ]);
 export const condition = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('low-procedures'),
     years: z.array(yearRef).min(1, { error: 'Укажите хотя бы один год.' }).max(10),
     yearsMode: z.enum(['each', 'any']),
-    min: z.number().int().min(1),
-    max: z.number().int().min(1).optional(),
+    min: z
+      .number({ error: 'Условие: укажите наименьшее число процедур.' })
+      .int()
+      .min(1, { error: 'Условие: наименьшее число процедур — от 1.' }),
+    max: z.number().int().min(1, { error: 'Условие: наибольшее число процедур — от 1.' }).optional(),
   }),
   z.object({ kind: z.literal('red-zone'), year: yearRef }),
   z.object({ kind: z.literal('objectivity-gap'), year: yearRef }),
@@ -86,7 +113,11 @@ export const methodologyDefinition = z.object({
   rules: z
     .array(
       z.object({
-        category: z.number().int().min(1).max(9),
+        category: z
+          .number({ error: 'Правило: укажите категорию.' })
+          .int()
+          .min(1, { error: 'Правило: категория от 1 до 9.' })
+          .max(9, { error: 'Правило: категория от 1 до 9.' }),
         label: requiredText('Название правила', 500),
         conditions: z.array(condition).min(1, { error: 'Укажите хотя бы одно условие правила.' }).max(10),
       }),
@@ -112,7 +143,7 @@ export const methodology = z.object({
 export type MethodologyView = z.infer<typeof methodology>;
 
 export const methodologyDetail = methodology.extend({
-  versions: z.array(z.object({ version: z.number(), title: z.string(), at: isoDateTime, by: z.string() })),
+  versions: z.array(z.object({ version: z.number(), title: z.string(), at: isoDateTime.nullable(), by: z.string() })),
 });
 export type MethodologyDetail = z.infer<typeof methodologyDetail>;
 

@@ -95,7 +95,7 @@ export async function getMethodology(ctx: ServiceContext, ref: string, requested
   requireInRegion(ctx, 'identification.read', regionId);
   const m = await resolveMethodology(ctx.db, regionId, ref);
   const { row, ...view } = m;
-  if (!row) return { ...view, versions: [{ version: 1, title: view.title, at: '', by: 'Опора' }] };
+  if (!row) return { ...view, versions: [{ version: 1, title: view.title, at: null, by: 'Опора' }] };
   const versions = await ctx.db
     .select({
       version: methodologyVersions.version,

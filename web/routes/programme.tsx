@@ -57,6 +57,7 @@ import {
   WorkingGroupTable,
 } from '../components/ProgrammeAppendices.tsx';
 import { type ProgrammeFacts, ProgrammeFactsFields } from '../components/ProgrammeFactsFields.tsx';
+import { ProgrammeTargetList } from '../components/ProgrammeTargetList.tsx';
 import { DeleteDialog, EditDeleteButtons } from '../components/RecordActions.tsx';
 import { SectionForm } from '../components/SectionForm.tsx';
 import { parseWarningPath } from '../lib/draft-warnings.ts';
@@ -206,6 +207,10 @@ function ProgrammeCard({ canWrite }: { canWrite: boolean }) {
                 value: [p.act.signatoryPosition, p.act.signatory].filter(Boolean).join(' '),
               },
               { label: 'Мероприятий', value: formatNumber(activities) },
+              {
+                label: 'Целевые школы (утверждённый перечень)',
+                value: <ProgrammeTargetList programme={p} canWrite={canWrite} />,
+              },
               { label: 'Источник', value: p.sourceName },
               { label: 'Изменено', value: formatDateTime(p.updatedAt) },
             ]}
