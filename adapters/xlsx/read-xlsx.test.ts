@@ -61,6 +61,22 @@ describe('readXlsx: cell values', () => {
     });
   });
 
+  it('gives a number formatted as a percentage as the share the user sees, not the fraction', async () => {
+    const bytes = await book((workbook) => {
+      const sheet = workbook.addWorksheet('ВПР');
+      sheet.addRow(['% «2»', 'Кол-во']);
+      const row = sheet.addRow([0.333, 0.5]);
+      row.getCell(1).numFmt = '0.0%';
+      const formula = sheet.addRow([{ formula: 'B2/2', result: 0.25 }, 3]);
+      formula.getCell(1).numFmt = '0%';
+    });
+    const table = await readXlsx(bytes);
+    expect(table.rows.map((r) => r.cells)).toEqual([
+      ['33,3 %', '0.5'],
+      ['25 %', '3'],
+    ]);
+  });
+
   it('never returns the formula text', async () => {
     const bytes = await book((workbook) => {
       const sheet = workbook.addWorksheet('Лист1');

@@ -32,9 +32,23 @@ function valueText(value: CellValue, address: string): string {
   return '';
 }
 
+/**
+ * A number formatted as a percentage is stored as a fraction (0.333 shown as 33,3 %); it is given as the user sees
+ * it, so that «33,3 %» reads as a share and never as the count 0.333.
+ */
+function percentText(value: number): string {
+  const percent = Number((value * 100).toPrecision(12));
+  return `${String(percent).replace('.', ',')} %`;
+}
+
 /** Only the top-left cell of a merged range carries the value; exceljs repeats it in every other cell of the range. */
-const cellValueText = (cell: Cell): string =>
-  cell.type === ExcelJS.ValueType.Merge ? '' : valueText(cell.value, cell.address);
+function cellValueText(cell: Cell): string {
+  if (cell.type === ExcelJS.ValueType.Merge) return '';
+  const value = cell.value;
+  const shown = typeof value === 'object' && value !== null && 'result' in value ? value.result : value;
+  if (typeof shown === 'number' && cell.numFmt?.includes('%')) return percentText(shown);
+  return valueText(value, cell.address);
+}
 
 function rowCells(row: Row): string[] {
   const cells: string[] = [];
