@@ -5,10 +5,11 @@ import { Link } from 'react-router';
 import type { ProgrammeDetail } from '../../contract/programmes.ts';
 import { useSchoolLists } from '../api/identification.ts';
 import { useUpdateProgramme } from '../api/programmes.ts';
-import { formatNumber } from '../lib/format.ts';
+import { formatNumber, plural } from '../lib/format.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 
 const describe = (l: { number: number; title: string; year: number }) => `№ ${l.number} «${l.title}» (${l.year})`;
+const schoolsText = (n: number) => `${formatNumber(n)} ${plural(n, ['школа', 'школы', 'школ'])}`;
 
 /**
  * The programme's target schools: an approved list of schools of its region. Those who write the programme
@@ -26,7 +27,7 @@ export function ProgrammeTargetList({ programme, canWrite }: { programme: Progra
       <Group gap="xs" wrap="wrap">
         {current ? (
           <Anchor component={Link} to={`/identification/lists/${current.id}`}>
-            {describe(current)}: {formatNumber(current.schools)} школ
+            {describe(current)}: {schoolsText(current.schools)}
           </Anchor>
         ) : (
           <Text span c="dimmed">
@@ -46,7 +47,7 @@ export function ProgrammeTargetList({ programme, canWrite }: { programme: Progra
       <Select
         aria-label="Утверждённый перечень школ"
         placeholder={lists.isLoading ? 'Загрузка…' : 'Выберите утверждённый перечень'}
-        data={(lists.data ?? []).map((l) => ({ value: l.id, label: `${describe(l)}: ${l.schools} школ` }))}
+        data={(lists.data ?? []).map((l) => ({ value: l.id, label: `${describe(l)}: ${schoolsText(l.schools)}` }))}
         value={choice}
         onChange={setChoice}
         clearable
