@@ -7,8 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../services/demo.ts';
-import { browserAvailable, launchBrowser, type RunningServer, startRealServer } from './browser.ts';
+import { browserAvailable, launchBrowser, logIn as logInAs, type RunningServer, startRealServer } from './browser.ts';
 
 const years = [2019, 2021];
 const shotsDir = process.env.OPORA_UI_SHOTS;
@@ -67,15 +66,7 @@ describe.runIf(browserAvailable())('identification of low-results schools in the
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  async function logIn(login: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Логин').fill(login);
-    await page.getByLabel('Пароль').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
-    await page.getByTestId('territory-name').waitFor();
-    return page;
-  }
+  const logIn = (login: string): Promise<Page> => logInAs(browser, server, login, { width: 1440, height: 900 });
 
   const shot = async (page: Page, name: string) => {
     if (shotsDir) await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: true });

@@ -8,9 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeProgrammeDocx } from '../../adapters/docx/write-programme.ts';
 import { readTxt } from '../../adapters/txt/read-txt.ts';
 import { readProgramme } from '../../domain/programme/read-programme.ts';
-import { DEMO_PASSWORD } from '../../services/demo.ts';
 import { seedFile, seedsPresent } from '../seeds/seed-files.ts';
-import { browserAvailable, launchBrowser, type RunningServer, startRealServer } from './browser.ts';
+import { browserAvailable, launchBrowser, logIn, type RunningServer, startRealServer } from './browser.ts';
 
 describe.runIf(seedsPresent && browserAvailable())('a programme from a Word document', () => {
   let server: RunningServer;
@@ -33,12 +32,7 @@ describe.runIf(seedsPresent && browserAvailable())('a programme from a Word docu
   });
 
   it('uploads, previews, saves, edits a deadline and shows the new reading', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Логин').fill('region');
-    await page.getByLabel('Пароль').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
-    await page.getByTestId('territory-name').waitFor();
+    const page = await logIn(browser, server, 'region');
 
     await page.goto(`${server.url}/programmes/import`);
     await page.getByLabel('Документ программы').setInputFiles(docxPath);

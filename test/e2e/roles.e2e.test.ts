@@ -3,7 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../services/demo.ts';
-import { browserAvailable, launchBrowser, type RunningServer, startRealServer } from './browser.ts';
+import { browserAvailable, launchBrowser, logIn as logInAs, type RunningServer, startRealServer } from './browser.ts';
 
 const run = browserAvailable();
 
@@ -20,15 +20,7 @@ describe.runIf(run)('roles in the browser', () => {
     await server?.stop();
   });
 
-  async function logIn(login: string): Promise<Page> {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Логин').fill(login);
-    await page.getByLabel('Пароль').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
-    await page.getByTestId('territory-name').waitFor();
-    return page;
-  }
+  const logIn = (login: string): Promise<Page> => logInAs(browser, server, login);
 
   async function organisationRows(page: Page): Promise<string[]> {
     await page.goto(`${server.url}/organisations`);
