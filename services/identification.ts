@@ -23,7 +23,7 @@ import {
 } from '../domain/identification/identify.ts';
 import type { MethodologyDefinition } from '../domain/identification/methodology.ts';
 import { type Executor, queryRows } from '../storage/database.ts';
-import { loadResults, resultYearsOf } from '../storage/results-repo.ts';
+import { loadResults, pgArray, resultYearsOf } from '../storage/results-repo.ts';
 import {
   identificationRuns,
   identificationVerdicts,
@@ -295,7 +295,7 @@ export async function getRun(ctx: ServiceContext, id: string): Promise<RunDetail
         sql`select o.id as "organisationId", o.code, o.short_name as name, coalesce(m.name, '') as municipality
             from school_list_members l join organisations o on o.id = l.organisation_id
             left join municipalities m on m.id = o.municipality_id
-            where l.list_id = ${row.previousListId} and o.code = any(${`{${difference.removed.map((c) => `"${c.replace(/["\\]/g, '')}"`).join(',')}}`}::text[])`,
+            where l.list_id = ${row.previousListId} and o.code = any(${pgArray(difference.removed)}::text[])`,
       );
   }
   return {

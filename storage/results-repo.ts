@@ -54,7 +54,7 @@ export async function deleteResultYears(ex: Executor, regionId: string, kind: Re
   if (years.length === 0) return 0;
   const rows = await queryRows<{ n: number }>(
     ex,
-    sql`with gone as (delete from ${sql.identifier(tableOf[kind])} where region_id = ${regionId} and year = any(${`{${years.join(',')}}`}::int[]) returning 1) select count(*)::int as n from gone`,
+    sql`with gone as (delete from ${sql.identifier(tableOf[kind])} where region_id = ${regionId} and year = any(${pgArray(years)}::int[]) returning 1) select count(*)::int as n from gone`,
   );
   return Number(rows[0]?.n ?? 0);
 }
@@ -122,7 +122,7 @@ export async function summariseResults(ex: Executor, regionId: string): Promise<
  */
 export async function loadResults(ex: Executor, regionId: string, years: number[] | null): Promise<ResultsByKind> {
   const yearFilter = (alias: string) =>
-    years ? sql`and ${sql.raw(alias)}.year = any(${`{${years.join(',')}}`}::int[])` : sql``;
+    years ? sql`and ${sql.raw(alias)}.year = any(${pgArray(years)}::int[])` : sql``;
   // One query after another: inside a transaction both drivers run them on one connection anyway.
   const vpr = await queryRows<VprResult>(
     ex,
