@@ -1,5 +1,5 @@
 // Exported documents of identification: a run (draft, «Проект») or an approved list as XLSX or DOCX.
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { writeIdentificationDocx } from '../adapters/docx/write-identification.ts';
 import { type IdentificationReport, writeIdentificationXlsx } from '../adapters/xlsx/write-identification.ts';
 import type { RunDetail } from '../contract/identification.ts';
@@ -16,7 +16,7 @@ async function methodologySource(ctx: ServiceContext, run: RunDetail): Promise<s
   const [m] = await ctx.db
     .select({ source: methodologies.source })
     .from(methodologies)
-    .where(eq(methodologies.code, run.methodologyCode));
+    .where(and(eq(methodologies.regionId, run.regionId), eq(methodologies.code, run.methodologyCode)));
   return m?.source ?? '';
 }
 
