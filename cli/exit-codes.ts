@@ -14,6 +14,7 @@ export const exitCodeOf: Record<ErrorCode, number> = {
   'conflict.stale': 5,
   'conflict.duplicate': 5,
   'conflict.in_use': 5,
+  'conflict.state': 5,
   'import.invalid': 6,
   'import.format': 6,
   'backup.invalid': 7,

@@ -98,6 +98,12 @@ export const indicator = z.object({
   baseline: z.string().max(1000),
   actual: z.string().max(5000),
   targets: z.array(z.object({ period: z.string().max(200), value: z.string().max(5000) })).max(50),
+  /** Stable key of a saved indicator (its actual values are kept under it); the server assigns it. */
+  key: z.string().max(100).optional(),
+  /** Computed from Опора's own data instead of typed. */
+  binding: z.enum(['listed-share', 'municipality-share', 'vpr-passing']).nullable().optional(),
+  /** Which way is better, when the wording does not say. */
+  change: z.enum(['increase', 'decrease']).nullable().optional(),
 });
 export const workingGroupMember = z.object({
   fullName: z.string().max(300),
@@ -211,6 +217,13 @@ export const programmeListQuery = pageQuery.extend({
   level: programmeLevel.optional(),
 });
 
+/** How execution is chased: days ahead for «скоро срок», days overdue before the level above is told. */
+export const programmeSettings = z.object({
+  dueSoonDays: z.number().int().min(0).max(120),
+  escalationDays: z.number().int().min(1).max(365),
+  commentRequired: z.boolean(),
+});
+
 export const programmeDetail = programmeListItem.extend({
   periodText: z.string(),
   act,
@@ -228,6 +241,12 @@ export const programmeDetail = programmeListItem.extend({
   schoolList: z
     .object({ id: uuidField, number: z.number(), title: z.string(), year: z.number(), schools: z.number() })
     .nullable(),
+  parentProgrammeId: z.string().nullable(),
+  parentActivityId: z.string().nullable(),
+  approvedVersion: z.number().nullable(),
+  approvedAt: isoDateTime.nullable(),
+  public: z.boolean(),
+  settings: programmeSettings,
 });
 export type ProgrammeDetail = z.infer<typeof programmeDetail>;
 
@@ -245,6 +264,8 @@ export const programmePatch = z
     schools: z.array(listedSchool).max(20_000),
     monitoringRounds: z.array(monitoringRound).max(50),
     schoolListId: uuidField.nullable(),
+    public: z.boolean(),
+    settings: programmeSettings,
   })
   .partial()
   .extend({ version: versionField });

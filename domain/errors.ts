@@ -14,6 +14,7 @@ export const errorCodes = [
   'conflict.stale',
   'conflict.duplicate',
   'conflict.in_use',
+  'conflict.state',
   'import.invalid',
   'import.format',
   'backup.invalid',

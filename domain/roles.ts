@@ -27,6 +27,8 @@ export interface Actor {
   regionId: string | null;
   municipalityId: string | null;
   organisationId: string | null;
+  /** Schools assigned to a curator by order: a curator reads and coaches them besides its own organisation. */
+  assignedOrganisationIds?: readonly string[];
 }
 
 /** Where a record lives. A region's record has no municipality; a municipality's record has no organisation. */
@@ -42,6 +44,7 @@ export type Scope =
   | { kind: 'region'; regionId: string }
   | { kind: 'municipality'; regionId: string; municipalityId: string }
   | { kind: 'organisation'; regionId: string; organisationId: string }
+  | { kind: 'organisations'; regionId: string; organisationIds: readonly string[] }
   | { kind: 'none' };
 
 export function scopeOf(actor: Actor): Scope {
@@ -56,8 +59,17 @@ export function scopeOf(actor: Actor): Scope {
     case 'observer':
       return municipalityId ? { kind: 'municipality', regionId, municipalityId } : { kind: 'region', regionId };
     case 'school':
-    case 'curator':
       return organisationId ? { kind: 'organisation', regionId, organisationId } : { kind: 'none' };
+    case 'curator': {
+      const assigned = actor.assignedOrganisationIds ?? [];
+      if (assigned.length === 0)
+        return organisationId ? { kind: 'organisation', regionId, organisationId } : { kind: 'none' };
+      return {
+        kind: 'organisations',
+        regionId,
+        organisationIds: organisationId ? [organisationId, ...assigned] : assigned,
+      };
+    }
   }
 }
 
@@ -74,6 +86,12 @@ export function scopeContains(scope: Scope, place: Place): boolean {
       return place.regionId === scope.regionId && place.municipalityId === scope.municipalityId;
     case 'organisation':
       return place.regionId === scope.regionId && place.organisationId === scope.organisationId;
+    case 'organisations':
+      return (
+        place.regionId === scope.regionId &&
+        place.organisationId != null &&
+        scope.organisationIds.includes(place.organisationId)
+      );
   }
 }
 
@@ -94,6 +112,10 @@ export const permissionNames = [
   'results.write',
   'identification.read',
   'identification.write',
+  'execution.read',
+  'execution.write',
+  'execution.comment',
+  'monitoring.write',
 ] as const;
 export type Permission = (typeof permissionNames)[number];
 
@@ -101,7 +123,9 @@ export type Permission = (typeof permissionNames)[number];
 // Programmes are written at every level inside the writer's scope (a programme's place is its owner's
 // territory): the region writes any programme of the region, a municipality its own and its schools', a school
 // its own. Curators and observers read what their scope covers. Assessment results are loaded and lists of
-// schools identified and approved by the region; everyone else reads them within their scope.
+// schools identified and approved by the region; everyone else reads them within their scope. Execution is
+// reported by whoever's work a unit is (region, municipality, school), within scope; curators read and
+// coach the schools assigned to them; monitoring rounds are run by the programme's region or municipality.
 export const policy: Record<Role, readonly Permission[]> = {
   admin: permissionNames,
   regional_coordinator: [
@@ -119,6 +143,10 @@ export const policy: Record<Role, readonly Permission[]> = {
     'results.write',
     'identification.read',
     'identification.write',
+    'execution.read',
+    'execution.write',
+    'execution.comment',
+    'monitoring.write',
   ],
   municipal_coordinator: [
     'territory.read',
@@ -130,6 +158,10 @@ export const policy: Record<Role, readonly Permission[]> = {
     'programme.write',
     'results.read',
     'identification.read',
+    'execution.read',
+    'execution.write',
+    'execution.comment',
+    'monitoring.write',
   ],
   school: [
     'territory.read',
@@ -140,6 +172,9 @@ export const policy: Record<Role, readonly Permission[]> = {
     'programme.write',
     'results.read',
     'identification.read',
+    'execution.read',
+    'execution.write',
+    'execution.comment',
   ],
   curator: [
     'territory.read',
@@ -149,6 +184,8 @@ export const policy: Record<Role, readonly Permission[]> = {
     'programme.read',
     'results.read',
     'identification.read',
+    'execution.read',
+    'execution.comment',
   ],
   observer: [
     'territory.read',
@@ -157,6 +194,7 @@ export const policy: Record<Role, readonly Permission[]> = {
     'programme.read',
     'results.read',
     'identification.read',
+    'execution.read',
   ],
 };
 

@@ -14,6 +14,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   'conflict.stale': 409,
   'conflict.duplicate': 409,
   'conflict.in_use': 409,
+  'conflict.state': 409,
   'import.invalid': 422,
   'import.format': 422,
   'backup.invalid': 422,

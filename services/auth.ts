@@ -6,6 +6,7 @@ import { DomainError } from '../domain/errors.ts';
 import { type Actor, permissionNames, policy, type Role } from '../domain/roles.ts';
 import { recordAudit } from '../storage/audit-repo.ts';
 import type { Db, Executor } from '../storage/database.ts';
+import { assignedSchools } from '../storage/execution-repo.ts';
 import {
   clearFailures,
   countRecentFailures,
@@ -130,7 +131,10 @@ export async function sessionActor(
 ): Promise<{ actor: Actor; csrfToken: string } | null> {
   const found = await findSession(db, tokenHash(token), now);
   if (found?.user.status !== 'active') return null;
-  return { actor: actorOf(found.user), csrfToken: found.session.csrfToken };
+  const actor = actorOf(found.user);
+  // A curator's scope covers the schools assigned to them; read per request so a new order applies at once.
+  if (actor.role === 'curator') actor.assignedOrganisationIds = await assignedSchools(db, actor.userId);
+  return { actor, csrfToken: found.session.csrfToken };
 }
 
 export async function logout(db: Db, token: string): Promise<void> {

@@ -22,8 +22,8 @@ import {
   yearsOfRules,
 } from '../domain/identification/identify.ts';
 import type { MethodologyDefinition } from '../domain/identification/methodology.ts';
-import { type Executor, queryRows } from '../storage/database.ts';
-import { loadResults, pgArray, resultYearsOf } from '../storage/results-repo.ts';
+import { type Executor, pgArray, queryRows } from '../storage/database.ts';
+import { loadResults, resultYearsOf } from '../storage/results-repo.ts';
 import {
   identificationRuns,
   identificationVerdicts,

@@ -1,6 +1,7 @@
 // Use cases for programmes (дорожные карты, программы, планы-графики): import preview, saving, reading,
 // editing the programme, its sections and activities, export. Every change is authorised against the
 // owner's territory, versioned, and audited in its transaction; every deadline is read on the server.
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { readDocument } from '../adapters/document/read-document.ts';
 import { writeProgrammeDocx } from '../adapters/docx/write-programme.ts';
@@ -28,6 +29,7 @@ import type { ProgrammeLevel } from '../domain/programme/programme.ts';
 import { programmeWarnings, readProgramme, summarise } from '../domain/programme/read-programme.ts';
 import type { Place } from '../domain/roles.ts';
 import type { Executor } from '../storage/database.ts';
+import { insertRounds } from '../storage/monitoring-repo.ts';
 import { findOrganisationsWithCode, getOrganisation, organisationNames } from '../storage/organisations-repo.ts';
 import { peopleNames } from '../storage/people-repo.ts';
 import {
@@ -311,7 +313,7 @@ export async function saveProgramme(
     const regionId = place.regionId!;
     const appendices: Appendices = {
       workingGroup: body.draft.workingGroup,
-      indicators: body.draft.indicators,
+      indicators: withKeys(body.draft.indicators),
       consultations: readConsultations(body.draft.consultations, draft.period),
       tutorPairs: body.draft.tutorPairs,
       schools: body.draft.schools,
@@ -360,6 +362,18 @@ export async function saveProgramme(
         })),
       ),
     );
+    await insertRounds(
+      tx,
+      draft.monitoringRounds.map((r) => ({
+        regionId,
+        programmeId: id,
+        kind: 'execution',
+        date: r.date,
+        title: r.text,
+        minPercent: r.minPercent,
+        maxPercent: r.maxPercent,
+      })),
+    );
     const detail = (await loadDetail(tx, id))!;
     const counts = summarise(draft);
     await audit(tx, ctx, {
@@ -393,6 +407,10 @@ export async function getProgramme(ctx: ServiceContext, id: string): Promise<Pro
   return p;
 }
 
+/** Target indicators keep a stable key, so actual values entered against them survive edits of the list. */
+const withKeys = (list: Appendices['indicators']): Appendices['indicators'] =>
+  list.map((i) => (i.key ? i : { ...i, key: randomUUID() }));
+
 const samePeriod = (a: Period, b: Period) => a.start === b.start && a.end === b.end;
 
 /** Changes the programme's own fields. A new period reads every deadline and consultation date again. */
@@ -422,7 +440,7 @@ export async function updateProgramme(
     const appendices: Appendices = {
       ...before.appendices,
       ...(workingGroup && { workingGroup }),
-      ...(indicators && { indicators }),
+      ...(indicators && { indicators: withKeys(indicators) }),
       ...(tutorPairs && { tutorPairs }),
       ...(schools && { schools }),
       ...(monitoringRounds && { monitoringRounds }),
@@ -488,6 +506,13 @@ async function programmeForEdit(tx: Executor, ctx: ServiceContext, programmeId: 
   const p = await getProgrammeRecord(tx, programmeId, true);
   if (!p) throw programmeNotFound();
   requirePermission(ctx, 'programme.write', placeOf(p));
+  if (p.status === 'approved' || p.status === 'submitted')
+    throw new DomainError(
+      'conflict.state',
+      p.status === 'approved'
+        ? 'Программа утверждена: чтобы изменить разделы и мероприятия, нажмите «Внести изменения» — утверждённая редакция сохранится для сравнения.'
+        : 'Программа на согласовании: изменить её можно после возврата на доработку.',
+    );
   return p;
 }
 

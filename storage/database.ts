@@ -74,3 +74,14 @@ export async function queryRows<T>(ex: Executor, query: SQL): Promise<T[]> {
   const res = (await ex.execute(query)) as unknown as { rows: T[] };
   return res.rows;
 }
+
+/**
+ * A PostgreSQL array literal. Both drivers take it as text and the cast in the statement types it; building
+ * it here keeps the two engines on one path (their own array serialisers differ).
+ */
+export function pgArray(values: readonly (string | number)[]): string {
+  const items = values.map((v) =>
+    typeof v === 'number' ? String(v) : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`,
+  );
+  return `{${items.join(',')}}`;
+}

@@ -13,13 +13,16 @@ import type {
   monitoringRound,
   ProgrammeListItem,
   passport,
+  programmeSettings,
   tutorPair,
   workingGroupMember,
 } from '../contract/programmes.ts';
 import type { SourcePlace } from '../domain/document/source-document.ts';
+import { defaultDueSoonDays, defaultEscalationDays } from '../domain/execution/status.ts';
 import type { Scope } from '../domain/roles.ts';
 import { escapeLike } from './audit-repo.ts';
-import type { Executor } from './database.ts';
+import { type Executor, pgArray } from './database.ts';
+import { programmeReaches } from './execution-repo.ts';
 import {
   municipalities,
   organisations,
@@ -50,7 +53,22 @@ export interface ProgrammeRecord extends ProgrammeListItem {
   sourceName: string;
   /** The approved list of schools that gives the programme its target schools. */
   schoolList: SchoolListRef | null;
+  parentProgrammeId: string | null;
+  parentActivityId: string | null;
+  approvedVersion: number | null;
+  approvedAt: string | null;
+  public: boolean;
+  settings: ProgrammeSettings;
+  /** The region's time zone: «today» of the programme. */
+  timezone: string;
 }
+
+export type ProgrammeSettings = z.infer<typeof programmeSettings>;
+export const defaultSettings: ProgrammeSettings = {
+  dueSoonDays: defaultDueSoonDays,
+  escalationDays: defaultEscalationDays,
+  commentRequired: false,
+};
 
 export interface SchoolListRef {
   id: string;
@@ -108,6 +126,13 @@ const recordColumns = {
   appendices: programmes.appendices,
   sourceName: programmes.sourceName,
   schoolListId: programmes.schoolListId,
+  parentProgrammeId: programmes.parentProgrammeId,
+  parentActivityId: programmes.parentActivityId,
+  approvedVersion: programmes.approvedVersion,
+  approvedAt: programmes.approvedAt,
+  public: programmes.public,
+  settings: programmes.settings,
+  timezone: r.timezone,
 };
 
 type ListRow = Omit<ProgrammeListItem, 'kind' | 'level' | 'period' | 'updatedAt' | 'activities'> & {
@@ -153,7 +178,8 @@ export async function listProgrammes(
 ): Promise<{ items: ProgrammeListItem[]; total: number }> {
   const q = f.q ? `%${escapeLike(f.q)}%` : null;
   const where: SQL | undefined = and(
-    programmeScope(scope),
+    // A programme is listed for those it belongs to and for those it gives work to.
+    or(programmeScope(scope), programmeReaches(scope)),
     f.regionId ? eq(programmes.regionId, f.regionId) : undefined,
     f.municipalityId ? eq(programmes.municipalityId, f.municipalityId) : undefined,
     f.level ? eq(programmes.level, f.level) : undefined,
@@ -186,9 +212,31 @@ export async function getProgrammeRecord(ex: Executor, id: string, lock = false)
     .leftJoin(o, eq(o.id, programmes.organisationId))
     .where(eq(programmes.id, id));
   if (!row) return null;
-  const { periodText, act, passport, appendices, sourceName, schoolListId, ...item } = row;
+  const {
+    periodText,
+    act,
+    passport,
+    appendices,
+    sourceName,
+    schoolListId,
+    parentProgrammeId,
+    parentActivityId,
+    approvedVersion,
+    approvedAt,
+    public: isPublic,
+    settings,
+    timezone,
+    ...item
+  } = row;
   return {
     ...presentItem(item),
+    parentProgrammeId,
+    parentActivityId,
+    approvedVersion,
+    approvedAt: approvedAt?.toISOString() ?? null,
+    public: isPublic,
+    settings: { ...defaultSettings, ...(settings as Partial<ProgrammeSettings>) },
+    timezone,
     periodText,
     act: act as ProgrammeRecord['act'],
     passport: passport as ProgrammeRecord['passport'],
@@ -339,6 +387,13 @@ export async function insertActivities(ex: Executor, values: ActivityValues[]): 
       .returning({ id: programmeActivities.id });
     ids.push(...rows.map((x) => x.id));
   }
+  // Every activity starts executed by its programme's owner, until targets are set.
+  for (let i = 0; i < ids.length; i += 5000)
+    await ex.execute(sql`
+      insert into activity_executions (region_id, programme_id, activity_id, municipality_id, organisation_id, own)
+      select a.region_id, a.programme_id, a.id, p.municipality_id, p.organisation_id, true
+      from programme_activities a join programmes p on p.id = a.programme_id
+      where a.id = any(${pgArray(ids.slice(i, i + 5000))}::uuid[])`);
   return ids;
 }
 

@@ -9,7 +9,7 @@ import type {
   ResultsByKind,
   VprResult,
 } from '../domain/identification/results.ts';
-import { type Executor, queryRows } from './database.ts';
+import { type Executor, pgArray, queryRows } from './database.ts';
 
 const tableOf: Record<ResultKind, string> = { vpr: 'vpr_results', gia: 'gia_results', journal: 'journal_results' };
 
@@ -86,17 +86,6 @@ export async function insertResults<K extends ResultKind>(
       )}) select ${regionId}::uuid, ${importId}::uuid, * from unnest(${sql.join(arrays, sql`, `)})`,
     );
   }
-}
-
-/**
- * A PostgreSQL array literal. Both drivers take it as text and the cast in the statement types it; building
- * it here keeps the two engines on one path (their own array serialisers differ).
- */
-export function pgArray(values: readonly (string | number)[]): string {
-  const items = values.map((v) =>
-    typeof v === 'number' ? String(v) : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`,
-  );
-  return `{${items.join(',')}}`;
 }
 
 export interface ResultsYearSummary {

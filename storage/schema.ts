@@ -6,6 +6,7 @@ import {
   type AnyPgColumn,
   bigserial,
   boolean,
+  customType,
   date,
   doublePrecision,
   index,
@@ -16,9 +17,13 @@ import {
   smallint,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+
+/** Binary content (evidence files). */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
 const version = () => integer('version').notNull().default(1);
@@ -188,6 +193,18 @@ export const programmes = pgTable(
     sourceName: text('source_name').notNull().default(''),
     /** The approved list of schools whose schools are the programme's target schools. */
     schoolListId: uuid('school_list_id').references((): AnyPgColumn => schoolLists.id),
+    /** A roadmap created by a cascading activity of a programme above it (seed 004 items 5–6). */
+    parentProgrammeId: uuid('parent_programme_id').references((): AnyPgColumn => programmes.id, {
+      onDelete: 'set null',
+    }),
+    parentActivityId: uuid('parent_activity_id'),
+    /** The number of the last approved (frozen) version; null while never approved. */
+    approvedVersion: integer('approved_version'),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    /** Opt-in public page and widget (seed 003 item 13, seed 004 items 30–32). */
+    public: boolean('public').notNull().default(false),
+    /** Execution settings: { dueSoonDays, escalationDays, commentRequired }. */
+    settings: jsonb('settings').notNull().default({}),
     version: version(),
     /** The account that saved it; null for the CLI's system actor. */
     createdBy: uuid('created_by'),
@@ -239,6 +256,12 @@ export const programmeActivities = pgTable(
     links: jsonb('links').notNull().default([]),
     /** Where the row came from in the imported document (line, table, row). */
     source: jsonb('source'),
+    /** Who executes it: the programme's owner, or each target school / municipality separately. */
+    targetKind: text('target_kind').notNull().default('owner'), // owner | schools | municipalities
+    /** What closing it needs: { kinds: (file|link|document)[], commentRequired }. */
+    evidenceRule: jsonb('evidence_rule').notNull().default({}),
+    /** A cascading activity: the level of the roadmaps it asks for (municipality | school), or null. */
+    cascadeLevel: text('cascade_level'),
     ...editable(),
   },
   (t) => [index('programme_activities_order_idx').on(t.programmeId, t.sectionId, t.position)],
@@ -261,6 +284,249 @@ export const auditLog = pgTable(
   },
   (t) => [index('audit_region_at_idx').on(t.regionId, t.at), index('audit_entity_idx').on(t.entity, t.entityId)],
 );
+
+// ——— Running a programme: approval, execution, evidence, indicators, monitoring, reminders ———
+
+/** A frozen copy of a programme's sections and activities at each approval. */
+export const programmeVersions = pgTable(
+  'programme_versions',
+  {
+    id: id(),
+    regionId: tenant(),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    snapshot: jsonb('snapshot').notNull(),
+    approvedBy: uuid('approved_by'),
+    approvedByLogin: text('approved_by_login').notNull(),
+    approvedAt: timestamp('approved_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('programme_versions_uq').on(t.programmeId, t.number)],
+);
+
+/** Each step of the approval workflow: draft → submitted → returned (with comments) → approved. */
+export const programmeReviews = pgTable(
+  'programme_reviews',
+  {
+    id: id(),
+    regionId: tenant(),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    fromStatus: text('from_status').notNull(),
+    toStatus: text('to_status').notNull(),
+    comment: text('comment').notNull().default(''),
+    actorId: uuid('actor_id'),
+    actorLogin: text('actor_login').notNull(),
+    at: createdAt(),
+  },
+  (t) => [index('programme_reviews_programme_idx').on(t.programmeId, t.at)],
+);
+
+/**
+ * One unit of execution: an activity as executed by its owner, or by one target school or municipality.
+ * The unit's place (municipality, organisation) is whose work it is; status changes are audited.
+ */
+export const activityExecutions = pgTable(
+  'activity_executions',
+  {
+    id: id(),
+    regionId: tenant(),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => programmeActivities.id, { onDelete: 'cascade' }),
+    municipalityId: uuid('municipality_id').references(() => municipalities.id),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    /** True for the unit executed by the programme's owner itself. */
+    own: boolean('own').notNull().default(false),
+    status: text('status').notNull().default('planned'), // planned | in_progress | done | cancelled
+    /** The date the work was done, as reported (ISO date). */
+    completedOn: date('completed_on', { mode: 'string' }),
+    cancelReason: text('cancel_reason').notNull().default(''),
+    comment: text('comment').notNull().default(''),
+    updatedBy: uuid('updated_by'),
+    ...editable(),
+  },
+  (t) => [
+    unique('activity_executions_unit_uq').on(t.activityId, t.municipalityId, t.organisationId).nullsNotDistinct(),
+    index('activity_executions_programme_idx').on(t.programmeId, t.status),
+    index('activity_executions_place_idx').on(t.regionId, t.municipalityId, t.organisationId),
+  ],
+);
+
+/** Files kept in the database (evidence uploads), so the server stays stateless. */
+export const storedFiles = pgTable('stored_files', {
+  id: id(),
+  regionId: tenant(),
+  name: text('name').notNull(),
+  mediaType: text('media_type').notNull(),
+  size: integer('size').notNull(),
+  sha256: text('sha256').notNull(),
+  content: bytea('content').notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: createdAt(),
+});
+
+/** Evidence of execution: a file, a link, or a reference to an order or a protocol. */
+export const executionEvidence = pgTable(
+  'execution_evidence',
+  {
+    id: id(),
+    regionId: tenant(),
+    executionId: uuid('execution_id')
+      .notNull()
+      .references(() => activityExecutions.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(), // file | link | document
+    title: text('title').notNull().default(''),
+    url: text('url').notNull().default(''),
+    documentNumber: text('document_number').notNull().default(''),
+    documentDate: date('document_date', { mode: 'string' }),
+    fileId: uuid('file_id').references(() => storedFiles.id),
+    createdBy: uuid('created_by'),
+    createdByLogin: text('created_by_login').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('execution_evidence_execution_idx').on(t.executionId)],
+);
+
+/** The coaching thread of an activity, one per executing unit (curator ↔ school). */
+export const activityComments = pgTable(
+  'activity_comments',
+  {
+    id: id(),
+    regionId: tenant(),
+    executionId: uuid('execution_id')
+      .notNull()
+      .references(() => activityExecutions.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id'),
+    authorLogin: text('author_login').notNull(),
+    authorName: text('author_name').notNull(),
+    authorRole: text('author_role').notNull(),
+    text: text('text').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('activity_comments_execution_idx').on(t.executionId, t.createdAt)],
+);
+
+/** Curators assigned to schools (by an order): a curator reads and coaches the schools assigned to them. */
+export const curatorAssignments = pgTable(
+  'curator_assignments',
+  {
+    regionId: tenant(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    basis: text('basis').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.organisationId] })],
+);
+
+/** Actual values of a programme's target indicators (the indicator is keyed inside the programme). */
+export const indicatorValues = pgTable(
+  'indicator_values',
+  {
+    id: id(),
+    regionId: tenant(),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    indicatorKey: text('indicator_key').notNull(),
+    period: text('period').notNull(),
+    value: doublePrecision('value').notNull(),
+    evidence: text('evidence').notNull().default(''),
+    justification: text('justification').notNull().default(''),
+    ...editable(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [uniqueIndex('indicator_values_uq').on(t.programmeId, t.indicatorKey, t.period)],
+);
+
+/** Dated monitoring rounds of a programme: execution (with a threshold) or engagement (criteria as data). */
+export const monitoringRounds = pgTable(
+  'monitoring_rounds',
+  {
+    id: id(),
+    regionId: tenant(),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull().default('execution'), // execution | engagement
+    date: date('date', { mode: 'string' }).notNull(),
+    title: text('title').notNull().default(''),
+    minPercent: doublePrecision('min_percent'),
+    maxPercent: doublePrecision('max_percent'),
+    /** Engagement criteria: [{ key, group: organisational | content, text, max }]. */
+    criteria: jsonb('criteria').notNull().default([]),
+    recommendations: text('recommendations').notNull().default(''),
+    /** The frozen figures; null while the round is open (its figures are then live). */
+    snapshot: jsonb('snapshot'),
+    frozenAt: timestamp('frozen_at', { withTimezone: true }),
+    frozenBy: text('frozen_by'),
+    ...editable(),
+  },
+  (t) => [uniqueIndex('monitoring_rounds_uq').on(t.programmeId, t.kind, t.date)],
+);
+
+/** Engagement scores of one municipality or school in one engagement round: { criterionKey: score }. */
+export const engagementScores = pgTable(
+  'engagement_scores',
+  {
+    id: id(),
+    regionId: tenant(),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => monitoringRounds.id, { onDelete: 'cascade' }),
+    municipalityId: uuid('municipality_id').references(() => municipalities.id),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    scores: jsonb('scores').notNull(),
+    ...editable(),
+  },
+  (t) => [unique('engagement_scores_uq').on(t.roundId, t.municipalityId, t.organisationId).nullsNotDistinct()],
+);
+
+/** In-app notifications (due soon, overdue, escalation); the key makes each reminder happen once. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: id(),
+    regionId: tenant(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(), // due-soon | overdue | escalation
+    key: text('key').notNull(),
+    executionId: uuid('execution_id').references(() => activityExecutions.id, { onDelete: 'cascade' }),
+    programmeId: uuid('programme_id').references(() => programmes.id, { onDelete: 'cascade' }),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    emailedAt: timestamp('emailed_at', { withTimezone: true }),
+    emailError: text('email_error'),
+  },
+  (t) => [
+    uniqueIndex('notifications_key_uq').on(t.userId, t.key),
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+  ],
+);
+
+/** Personal calendar feeds (iCal): the URL carries a random token, the table keeps only its SHA-256. */
+export const calendarFeeds = pgTable('calendar_feeds', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  regionId: uuid('region_id').references(() => regions.id),
+  createdAt: createdAt(),
+});
 
 // ——— Identification of low-results schools ———
 
@@ -487,4 +753,16 @@ export const schema = {
   identificationVerdicts,
   schoolLists,
   schoolListMembers,
+  programmeVersions,
+  programmeReviews,
+  activityExecutions,
+  storedFiles,
+  executionEvidence,
+  activityComments,
+  curatorAssignments,
+  indicatorValues,
+  monitoringRounds,
+  engagementScores,
+  notifications,
+  calendarFeeds,
 };

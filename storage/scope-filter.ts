@@ -1,5 +1,5 @@
 // Turns an actor's scope into a SQL condition, so lists are filtered in the database, never in memory.
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Scope } from '../domain/roles.ts';
 
@@ -25,6 +25,10 @@ export function scopeCondition(scope: Scope, cols: ScopedColumns): SQL | undefin
     case 'organisation':
       return cols.organisation
         ? and(eq(cols.region, scope.regionId), eq(cols.organisation, scope.organisationId))
+        : sql`false`;
+    case 'organisations':
+      return cols.organisation
+        ? and(eq(cols.region, scope.regionId), inArray(cols.organisation, [...scope.organisationIds]))
         : sql`false`;
   }
 }

@@ -118,8 +118,9 @@ function readItems(tokens: Token[]): Item[] | string {
   return items;
 }
 
-const ru = (date: string) => date.split('-').reverse().join('.');
-const spell = (w: Window) => (w.start === null ? `до ${ru(w.end)}` : `${ru(w.start)}–${ru(w.end)}`);
+/** ДД.ММ.ГГГГ from an ISO date, as users write dates. */
+export const ruDate = (date: string): string => date.split('-').reverse().join('.');
+const spell = (w: Window) => (w.start === null ? `до ${ruDate(w.end)}` : `${ruDate(w.start)}–${ruDate(w.end)}`);
 
 function reading(
   text: string,

@@ -81,6 +81,12 @@ export interface TargetIndicator {
   actual: string;
   targets: { period: string; value: string }[];
   source: SourcePlace;
+  /** Stable key of a saved indicator; its actual values are kept under it. */
+  key?: string;
+  /** Computed from Опора's own data: the share of listed schools, of municipalities with them, of ВПР passed. */
+  binding?: 'listed-share' | 'municipality-share' | 'vpr-passing' | null;
+  /** Which way is better, when the wording does not say. */
+  change?: 'increase' | 'decrease' | null;
 }
 
 export interface WorkingGroupMember {
