@@ -329,8 +329,9 @@ export const evidenceExtensions = Object.keys(evidenceTypes);
 /** The name kept for a file: its last path part, without control characters, at most 200 characters. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = base
-    .replace(/[\u0000-\u001f\u007f]/g, '')
+  const clean = [...base]
+    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f)
+    .join('')
     .trim()
     .slice(-200);
   return clean === '' || clean === '.' || clean === '..' ? 'файл' : clean;
