@@ -7,7 +7,7 @@
 // here recounts them, it only words them.
 
 // The one Russian plural rule of the project; it is pure and imports nothing, so the server may use it too.
-import { plural } from '../web/lib/format.ts';
+import { plural } from '../domain/plural.ts';
 import { ruDate } from './docx/write-programme.ts';
 import { percentText } from './identification-report.ts';
 import { ru } from './table/table.ts';

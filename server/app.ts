@@ -23,8 +23,11 @@ import type { Database } from '../storage/database.ts';
 import { httpStatusOf } from './error-status.ts';
 import { auditRoutes } from './routes/audit/routes.ts';
 import { authRoutes } from './routes/auth/routes.ts';
+import { calendarRoutes } from './routes/calendar/routes.ts';
+import { executionRoutes } from './routes/execution/routes.ts';
 import { healthRoutes } from './routes/health/routes.ts';
 import { identificationRoutes } from './routes/identification/routes.ts';
+import { notificationRoutes } from './routes/notifications/routes.ts';
 import { organisationRoutes } from './routes/organisations/routes.ts';
 import { peopleRoutes } from './routes/people/routes.ts';
 import { programmeRoutes } from './routes/programmes/routes.ts';
@@ -168,6 +171,9 @@ export async function buildServer(database: Database, options: ServerOptions): P
       await auditRoutes(api, deps);
       await programmeRoutes(api, deps);
       await identificationRoutes(api, deps);
+      await executionRoutes(api, deps);
+      await notificationRoutes(api, deps);
+      await calendarRoutes(api, deps);
     },
     { prefix: '/api' },
   );

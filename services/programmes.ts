@@ -70,6 +70,7 @@ import {
   scope,
   staleWrite,
 } from './context.ts';
+import { requireProgrammeRead } from './execution.ts';
 import { activityOf, draftFromDetail, draftFromDto, draftToDto, readConsultations } from './programme-draft.ts';
 
 type SectionDto = z.infer<typeof section>;
@@ -401,10 +402,10 @@ export async function listProgrammesFor(ctx: ServiceContext, q: z.infer<typeof p
 
 export async function getProgramme(ctx: ServiceContext, id: string): Promise<ProgrammeDetail> {
   requirePermission(ctx, 'programme.read');
-  const p = await loadDetail(ctx.db, id);
-  if (!p) throw programmeNotFound();
-  requirePermission(ctx, 'programme.read', placeOf(p));
-  return p;
+  const record = await getProgrammeRecord(ctx.db, id);
+  if (!record) throw programmeNotFound();
+  await requireProgrammeRead(ctx.db, ctx, record);
+  return (await loadDetail(ctx.db, id))!;
 }
 
 /** Target indicators keep a stable key, so actual values entered against them survive edits of the list. */

@@ -13,6 +13,9 @@ export const approvalStatusLabels: Record<ApprovalStatus, string> = {
   approved: 'Утверждена',
 };
 
+/** Tells a next status from a refusal (both are strings). */
+export const isApprovalStatus = (x: string): x is ApprovalStatus => (approvalStatuses as readonly string[]).includes(x);
+
 export type ApprovalAction = 'submit' | 'return' | 'approve' | 'reopen';
 export const approvalActionLabels: Record<ApprovalAction, string> = {
   submit: 'Направить на согласование',

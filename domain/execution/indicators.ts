@@ -466,3 +466,11 @@ export function indicatorStatus(input: {
     rule: `${lead}; ${how}, ожидалось ${shareUp(expected)} (${days}): ${verdict[1]}.`,
   };
 }
+
+/** The words of a status as pages and reports print them. */
+export const indicatorStatusLabels: Record<IndicatorStatus, string> = {
+  'on-track': 'в плане',
+  'at-risk': 'под угрозой',
+  'off-track': 'отстаёт',
+  'no-data': 'нет данных',
+};
