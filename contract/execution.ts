@@ -91,16 +91,16 @@ export const executionQuery = z.object({ organisationId: uuidField.optional(), m
 export const reportBody = z.object({
   status: executionStatus,
   completedOn: isoDate.nullable().optional(),
-  cancelReason: optionalText('причина отмены', 2000),
-  comment: optionalText('комментарий', 5000),
+  cancelReason: optionalText('причина отмены', 2000).optional(),
+  comment: optionalText('комментарий', 5000).optional(),
   version: versionField,
 });
 
 export const evidenceLinkBody = z.object({
   kind: z.enum(['link', 'document']),
-  title: optionalText('наименование', 1000),
-  url: optionalText('ссылка', 2000),
-  documentNumber: optionalText('номер документа', 100),
+  title: optionalText('наименование', 1000).optional(),
+  url: optionalText('ссылка', 2000).optional(),
+  documentNumber: optionalText('номер документа', 100).optional(),
   documentDate: isoDate.nullable().optional(),
 });
 
@@ -136,7 +136,7 @@ export const historyEntry = z.object({
 export const approvalStatus = z.enum(['draft', 'submitted', 'returned', 'approved']);
 export const approvalBody = z.object({
   action: z.enum(['submit', 'return', 'approve', 'reopen']),
-  comment: optionalText('комментарий', 5000),
+  comment: optionalText('комментарий', 5000).optional(),
   version: versionField,
 });
 export const review = z.object({
@@ -229,8 +229,8 @@ export type IndicatorRowDto = z.infer<typeof indicatorRow>;
 export const indicatorValueBody = z.object({
   period: requiredText('период', 200),
   value: z.number({ error: 'Укажите значение числом.' }),
-  evidence: optionalText('подтверждение', 2000),
-  justification: optionalText('обоснование изменения', 5000),
+  evidence: optionalText('подтверждение', 2000).optional(),
+  justification: optionalText('обоснование изменения', 5000).optional(),
   /** The version of the value being changed; omitted for a first value. */
   version: versionField.optional(),
 });
@@ -333,7 +333,7 @@ export type RoundDetailDto = z.infer<typeof roundDetail>;
 export const roundInput = z.object({
   kind: z.enum(['execution', 'engagement']),
   date: isoDate,
-  title: optionalText('наименование', 500),
+  title: optionalText('наименование', 500).optional(),
   threshold: threshold.nullable().optional(),
   criteria: z.array(engagementCriterion).max(100).optional(),
 });

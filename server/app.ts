@@ -47,6 +47,8 @@ export interface ServerOptions {
   version: string;
   /** Requests per minute per address on the login route. */
   loginRateLimit?: number;
+  /** The clock services read «today» from (tests fix it); the real clock by default. */
+  now?: () => Date;
 }
 
 export interface RouteDeps {
@@ -158,6 +160,7 @@ export async function buildServer(database: Database, options: ServerOptions): P
       .send({ error: { code: 'internal', message: 'Внутренняя ошибка сервера. Повторите попытку позже.' } });
   });
 
+  app.decorate('clock', options.now ?? (() => new Date()));
   const deps: RouteDeps = { database, options };
   await app.register(
     async (plain) => {

@@ -15,6 +15,10 @@ declare module 'fastify' {
     /** The route answers without a session (login, health). Everything else is refused with 401. */
     public?: boolean;
   }
+  interface FastifyInstance {
+    /** The clock of the services: «today» for deadlines and rounds. */
+    clock: () => Date;
+  }
   interface FastifyRequest {
     session: { actor: Actor; csrfToken: string; token: string } | null;
   }
@@ -31,7 +35,7 @@ export async function loadSession(db: Db, req: FastifyRequest): Promise<void> {
 /** The service context of an authenticated request; 401 otherwise. */
 export function contextOf(db: Db, req: FastifyRequest): ServiceContext {
   if (!req.session) throw new DomainError('auth.required', 'Войдите в систему.');
-  return { db, actor: req.session.actor };
+  return { db, actor: req.session.actor, now: req.server.clock };
 }
 
 /**
