@@ -45,6 +45,25 @@ const envSchema = z.object({
     .min(1)
     .max(1024)
     .default(20),
+  /** Outgoing mail for reminders; empty: reminders stay in the application only. */
+  OPORA_SMTP_URL: z
+    .string()
+    .refine((v) => v === '' || /^smtps?:\/\/[^\s]+$/i.test(v), {
+      error: 'OPORA_SMTP_URL: ожидается адрес вида smtp://пользователь:пароль@почта.example.ru:587 или smtps://….',
+    })
+    .default(''),
+  OPORA_MAIL_FROM: z
+    .string()
+    .refine((v) => /@/.test(v) && !/[\r\n]/.test(v), {
+      error: 'OPORA_MAIL_FROM: укажите отправителя писем, например «Опора <opora@example.ru>».',
+    })
+    .default('Опора <opora@localhost>'),
+  OPORA_REMINDERS_INTERVAL_MIN: z.coerce
+    .number({ error: 'OPORA_REMINDERS_INTERVAL_MIN: укажите число минут (0 — напоминания не рассылаются).' })
+    .int({ error: 'OPORA_REMINDERS_INTERVAL_MIN: укажите целое число минут.' })
+    .min(0, { error: 'OPORA_REMINDERS_INTERVAL_MIN: от 0 до 1440 минут.' })
+    .max(1440, { error: 'OPORA_REMINDERS_INTERVAL_MIN: от 0 до 1440 минут.' })
+    .default(60),
   OPORA_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'OPORA_LOG_LEVEL: fatal, error, warn, info, debug, trace или silent.',

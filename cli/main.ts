@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
+import { createMailer } from '../adapters/mail/mailer.ts';
 import { type ImportReport, userInput } from '../contract/api.ts';
 import { uuidField } from '../contract/fields.ts';
 import type { ResultsImportReport } from '../contract/identification.ts';
@@ -20,6 +21,7 @@ import { identifyRegion } from '../services/identification.ts';
 import { identificationJson, identifyFromFiles, methodologyFrom } from '../services/identify-files.ts';
 import { importOrganisations } from '../services/import-organisations.ts';
 import { checkPeriod, exportProgramme, ownerByCode, readProgrammeFile, saveProgramme } from '../services/programmes.ts';
+import { reminderFailure, runReminders, scheduleReminders } from '../services/reminders.ts';
 import { importResults } from '../services/results.ts';
 import { createUser, issueResetLink, setUserPassword } from '../services/users.ts';
 import { type Database, openDatabase } from '../storage/database.ts';
@@ -27,6 +29,7 @@ import { findOrganisationByCode } from '../storage/organisations-repo.ts';
 import { findMunicipality, findRegionByCode } from '../storage/territories-repo.ts';
 import { findUserByLogin } from '../storage/users-repo.ts';
 import { type Config, configVariables, readConfig } from './config.ts';
+import { registerExecutionCommands } from './execution-commands.ts';
 import { exitCodeOf } from './exit-codes.ts';
 
 export interface Io {
@@ -94,8 +97,20 @@ export async function run(argv: string[], io: Io): Promise<number> {
         for (const a of accounts) io.out(`  ${a.login.padEnd(14)} ${roleLabels[a.role].padEnd(28)} ${a.territory}`);
         io.out(`Пароль для всех демонстрационных учётных записей: ${DEMO_PASSWORD}\n`);
       }
+      const reminders =
+        c.OPORA_REMINDERS_INTERVAL_MIN > 0
+          ? scheduleReminders(d.db, {
+              intervalMinutes: c.OPORA_REMINDERS_INTERVAL_MIN,
+              mailer: createMailer({ smtpUrl: c.OPORA_SMTP_URL || null, from: c.OPORA_MAIL_FROM }),
+              onRun: (r) => {
+                if (r.created > 0) app.log.info(r, 'reminders sent');
+              },
+              onError: (e) => app.log.error({ reason: reminderFailure(e) }, 'reminders failed'),
+            })
+          : null;
       await new Promise<void>((resolve) => {
         const stop = () => {
+          reminders?.stop();
           app
             .close()
             .then(() => d.close())
@@ -330,6 +345,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       });
     });
 
+  registerExecutionCommands(program, { withDatabase: (work) => withDatabase(config(), work), print });
+
   program
     .command('import-results')
     .description(
@@ -446,6 +463,35 @@ export async function run(argv: string[], io: Io): Promise<number> {
         );
       },
     );
+
+  program
+    .command('reminders')
+    .description(
+      'разослать напоминания о сроках, просрочках и эскалации один раз (сервер делает это сам по расписанию)',
+    )
+    .option('--now <datetime>', 'момент, на который считать сроки (ISO, например 2023-03-01T09:00:00+03:00)')
+    .option('--json', 'вывод в формате JSON')
+    .action(async (o: { now?: string; json?: boolean }) => {
+      const now = o.now === undefined ? new Date() : new Date(o.now);
+      if (Number.isNaN(now.getTime()) || (o.now !== undefined && !/^\d{4}-\d{2}-\d{2}(T|$)/.test(o.now)))
+        throw new DomainError(
+          'validation.failed',
+          `«${o.now}» — не момент времени. Укажите его в формате ISO, например 2023-03-01T09:00:00+03:00.`,
+        );
+      const c = config();
+      const mailer = createMailer({ smtpUrl: c.OPORA_SMTP_URL || null, from: c.OPORA_MAIL_FROM });
+      await withDatabase(c, async (d) => {
+        const r = await runReminders(d.db, { now, mailer });
+        print(
+          Boolean(o.json),
+          { now: now.toISOString(), email: mailer !== null, ...r },
+          [
+            `Напоминания на ${now.toISOString()}: создано ${r.created}, отправлено писем ${r.emailed}, не отправлено ${r.failed}.`,
+            ...(mailer ? [] : ['Почта не настроена (OPORA_SMTP_URL): напоминания видны только в Опоре.']),
+          ].join('\n'),
+        );
+      });
+    });
 
   program
     .command('backup')

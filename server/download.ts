@@ -4,6 +4,7 @@ const types = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  ics: 'text/calendar; charset=utf-8',
 } as const;
 
 /** Sends a generated file with a Cyrillic file name (RFC 6266 / RFC 5987) and an ASCII fallback. */

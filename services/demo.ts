@@ -9,6 +9,7 @@ import type { Db, Tx } from '../storage/database.ts';
 import { insertResults } from '../storage/results-repo.ts';
 import { municipalities, organisations, people, regions, resultImports, users } from '../storage/schema.ts';
 import { hashPassword } from './auth.ts';
+import { createDemoProgramme } from './demo-programme.ts';
 
 export const DEMO_PASSWORD = 'opora-demo-2026';
 export const demoRegionCode = 'ДЕМО';
@@ -72,10 +73,16 @@ export interface DemoAccount {
 }
 
 /** Creates the demo region unless any region exists. Returns the accounts created (empty if skipped). */
-export async function createDemoRegionIfEmpty(db: Db): Promise<DemoAccount[]> {
+export async function createDemoRegionIfEmpty(db: Db, now = new Date()): Promise<DemoAccount[]> {
   const [existing] = await db.select({ n: sql<number>`count(*)::int` }).from(regions);
   if ((existing?.n ?? 0) > 0) return [];
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const accounts = await createDemoRegion(db, passwordHash);
+  await createDemoProgramme(db, demoRegionCode, now);
+  return accounts;
+}
+
+async function createDemoRegion(db: Db, passwordHash: string): Promise<DemoAccount[]> {
   return db.transaction(async (tx) => {
     const [region] = await tx
       .insert(regions)
