@@ -4,6 +4,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { ProgrammeDraftDto } from '../contract/programmes.ts';
 import { addDays, localDate } from '../domain/execution/status.ts';
+import { groupBy } from '../domain/group-by.ts';
 import { emptyPassport } from '../domain/programme/programme.ts';
 import type { Actor } from '../domain/roles.ts';
 import type { Db } from '../storage/database.ts';
@@ -153,12 +154,16 @@ export async function createDemoProgramme(db: Db, regionCode: string, now: Date)
     owner: { regionId: region.id, municipalityId: null, organisationId: null },
     sourceName: '',
   });
-  const schools = await db
-    .select({ id: organisations.id })
+  // Two schools of the first municipality (the demo school among them) and the first school of each other one.
+  const all = await db
+    .select({ id: organisations.id, municipalityId: organisations.municipalityId })
     .from(organisations)
     .where(and(eq(organisations.regionId, region.id), eq(organisations.kind, 'school')))
-    .orderBy(organisations.code)
-    .limit(4);
+    .orderBy(organisations.code);
+  const firstOf = [...groupBy(all, (s) => s.municipalityId).values()].map((g) => g[0]!);
+  const schools = [...all.slice(0, 2), ...firstOf.filter((s) => s.municipalityId !== all[0]?.municipalityId)].map(
+    (s) => ({ id: s.id }),
+  );
   const ids = p.sections.flatMap((s) => s.activities);
   for (const i of [0, 2, 4, 5])
     await setTargets(ctx, ids[i]!.id, {
