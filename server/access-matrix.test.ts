@@ -105,6 +105,9 @@ const routeAccess: Record<string, 'public' | 'session' | 'permission'> = {
   'GET /api/programmes/:id/calendar.ics': 'permission',
   'POST /api/calendar/feed': 'permission',
   'GET /api/calendar/feed/:token': 'public',
+  'GET /api/public/programmes/:id': 'public',
+  'GET /public/programmes/:id': 'public',
+  'GET /public/programmes/:id/widget': 'public',
 };
 
 type Login = 'admin' | 'region-a' | 'mun-a1' | 'school-a1' | 'curator-a' | 'observer-a';

@@ -31,6 +31,7 @@ import { notificationRoutes } from './routes/notifications/routes.ts';
 import { organisationRoutes } from './routes/organisations/routes.ts';
 import { peopleRoutes } from './routes/people/routes.ts';
 import { programmeRoutes } from './routes/programmes/routes.ts';
+import { publicRoutes } from './routes/public/routes.ts';
 import { territoryRoutes } from './routes/territories/routes.ts';
 import { userRoutes } from './routes/users/routes.ts';
 import { checkCsrf, loadSession } from './session.ts';
@@ -180,6 +181,8 @@ export async function buildServer(database: Database, options: ServerOptions): P
     },
     { prefix: '/api' },
   );
+  // Published programmes: /api/public/… and the HTML pages /public/…, read without a session.
+  await publicRoutes(app, deps);
 
   if (options.webDir && existsSync(path.join(options.webDir, 'index.html'))) {
     // `wildcard: true` looks files up per request, so a rebuilt UI is served without a restart.
