@@ -22,6 +22,12 @@ const IdentificationMethodologiesPage = lazy(() => import('./routes/identificati
 const IdentificationMethodologyPage = lazy(() => import('./routes/identification-methodology.tsx'));
 const IdentificationListsPage = lazy(() => import('./routes/identification-lists.tsx'));
 const IdentificationListPage = lazy(() => import('./routes/identification-list.tsx'));
+const ProgrammeExecutionPage = lazy(() => import('./routes/programme-execution.tsx'));
+const ProgrammeRoundsPage = lazy(() => import('./routes/programme-rounds.tsx'));
+const RoundPage = lazy(() => import('./routes/programme-rounds.tsx').then((m) => ({ default: m.RoundPage })));
+const ProgrammeDashboardPage = lazy(() => import('./routes/programme-dashboard.tsx'));
+const DashboardPage = lazy(() => import('./routes/dashboard.tsx'));
+const CalendarPage = lazy(() => import('./routes/calendar.tsx'));
 const SetPasswordPage = lazy(() => import('./routes/set-password.tsx'));
 const NotFoundPage = lazy(() => import('./routes/not-found.tsx'));
 
@@ -57,6 +63,12 @@ export const router = createBrowserRouter([
       { path: 'programmes', element: <ProgrammesPage /> },
       { path: 'programmes/import', element: <ProgrammeImportPage /> },
       { path: 'programmes/:id', element: <ProgrammePage /> },
+      { path: 'programmes/:id/execution', element: <ProgrammeExecutionPage /> },
+      { path: 'programmes/:id/rounds', element: <ProgrammeRoundsPage /> },
+      { path: 'programmes/:id/rounds/:roundId', element: <RoundPage /> },
+      { path: 'programmes/:id/dashboard', element: <ProgrammeDashboardPage /> },
+      { path: 'dashboard', element: <DashboardPage /> },
+      { path: 'calendar', element: <CalendarPage /> },
       { path: 'identification', element: <IdentificationPage /> },
       { path: 'identification/runs/:id', element: <IdentificationRunPage /> },
       { path: 'identification/methodologies', element: <IdentificationMethodologiesPage /> },

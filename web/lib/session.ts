@@ -18,7 +18,11 @@ export type PermissionName =
   | 'results.read'
   | 'results.write'
   | 'identification.read'
-  | 'identification.write';
+  | 'identification.write'
+  | 'execution.read'
+  | 'execution.write'
+  | 'execution.comment'
+  | 'monitoring.write';
 
 export const can = (me: Pick<Me, 'permissions'> | null | undefined, permission: PermissionName): boolean =>
   Boolean(me?.permissions.includes(permission));

@@ -14,6 +14,8 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBuilding,
+  IconCalendar,
+  IconChartBar,
   IconChecklist,
   IconHistory,
   IconHome,
@@ -34,6 +36,7 @@ import { roleLabels } from '../lib/labels.ts';
 import { can } from '../lib/session.ts';
 
 const ChangePasswordModal = lazy(() => import('../components/ChangePasswordModal.tsx'));
+const NotificationBell = lazy(() => import('../components/NotificationBell.tsx'));
 
 /** The signed-in frame: header, navigation with the territory tree, and the current screen. */
 export function AppLayout() {
@@ -92,6 +95,20 @@ function Shell({ me }: { me: Me }) {
       icon: <IconChecklist size={18} aria-hidden />,
       visible: can(me, 'programme.read'),
       active: (p) => p.startsWith('/programmes'),
+    },
+    {
+      to: '/dashboard',
+      label: 'Мониторинг',
+      icon: <IconChartBar size={18} aria-hidden />,
+      visible: can(me, 'execution.read'),
+      active: (p) => p.startsWith('/dashboard'),
+    },
+    {
+      to: '/calendar',
+      label: 'Календарь',
+      icon: <IconCalendar size={18} aria-hidden />,
+      visible: can(me, 'execution.read'),
+      active: (p) => p.startsWith('/calendar'),
     },
     {
       to: '/identification',
@@ -180,6 +197,11 @@ function Shell({ me }: { me: Me }) {
                 {me.territoryName}
               </Text>
             </Stack>
+            {can(me, 'execution.read') && (
+              <Suspense fallback={null}>
+                <NotificationBell />
+              </Suspense>
+            )}
             <Button
               variant="default"
               size="xs"

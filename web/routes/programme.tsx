@@ -42,15 +42,18 @@ import {
 } from '../api/programmes.ts';
 import { AccessDenied } from '../components/AccessDenied.tsx';
 import { ActivityForm, sectionLabel } from '../components/ActivityForm.tsx';
+import { ApprovalPanel } from '../components/ApprovalPanel.tsx';
 import { DeadlineReading } from '../components/DeadlineReading.tsx';
 import { DetailsList } from '../components/DetailsList.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { ExecutionNav } from '../components/ExecutionNav.tsx';
+import { ExecutionSettings } from '../components/ExecutionSettings.tsx';
+import { IndicatorPanel } from '../components/IndicatorPanel.tsx';
 import { PageLoader } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { type Passport, PassportFields, PassportView } from '../components/PassportFields.tsx';
 import {
   ConsultationsTable,
-  IndicatorsTable,
   MonitoringRoundsTable,
   SchoolsTable,
   TutorPairsTable,
@@ -78,6 +81,7 @@ const tabs = [
   { value: 'activities', label: 'Мероприятия' },
   { value: 'passport', label: 'Паспорт' },
   { value: 'indicators', label: 'Показатели' },
+  { value: 'approval', label: 'Согласование' },
   { value: 'group', label: 'Рабочая группа' },
   { value: 'consultations', label: 'Консультации' },
   { value: 'tutors', label: 'Тьюторы и школы' },
@@ -190,6 +194,7 @@ function ProgrammeCard({ canWrite }: { canWrite: boolean }) {
         }
       />
       <Stack gap="lg">
+        <ExecutionNav programmeId={p.id} current={tab === 'indicators' || tab === 'approval' ? tab : 'card'} />
         <Paper withBorder p={{ base: 'md', sm: 'lg' }} radius="md">
           <DetailsList
             items={[
@@ -253,7 +258,7 @@ function ProgrammeCard({ canWrite }: { canWrite: boolean }) {
                 <Title order={2} size="h4" mb="xs" id="indicators-title">
                   Целевые показатели
                 </Title>
-                <IndicatorsTable rows={p.indicators} />
+                <IndicatorPanel programme={p} />
               </section>
               {p.monitoringRounds.length > 0 && (
                 <section aria-labelledby="rounds-title">
@@ -263,6 +268,12 @@ function ProgrammeCard({ canWrite }: { canWrite: boolean }) {
                   <MonitoringRoundsTable rows={p.monitoringRounds} />
                 </section>
               )}
+            </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="approval" pt="md">
+            <Stack gap="lg">
+              <ApprovalPanel programme={p} onReload={refresh} />
+              <ExecutionSettings key={p.version} programme={p} onReload={refresh} />
             </Stack>
           </Tabs.Panel>
           <Tabs.Panel value="group" pt="md">
