@@ -7,7 +7,7 @@ import type { cascadeBody } from '../contract/execution.ts';
 import { readDeadline } from '../domain/deadline/read-deadline.ts';
 import { DomainError } from '../domain/errors.ts';
 import { cascadeTitle, mayCascade, roadmapTemplate } from '../domain/execution/cascade.ts';
-import { emptyPassport } from '../domain/programme/programme.ts';
+import { emptyAct, emptyPassport } from '../domain/programme/programme.ts';
 import type { Executor } from '../storage/database.ts';
 import { getProgrammeRecord, insertActivities, insertProgramme, insertSections } from '../storage/programmes-repo.ts';
 import {
@@ -68,16 +68,7 @@ export async function cascadeActivity(ctx: ServiceContext, activityId: string, b
         periodStart: parent.period.start,
         periodEnd: parent.period.end,
         periodText: parent.periodText,
-        act: {
-          authority: '',
-          kind: '',
-          number: '',
-          date: null,
-          place: '',
-          title: '',
-          signatory: '',
-          signatoryPosition: '',
-        },
+        act: emptyAct(),
         passport: { ...emptyPassport(), goal: parent.passport.goal },
         appendices: {
           workingGroup: [],

@@ -169,6 +169,17 @@ export interface ProgrammeDraft {
   warnings: ProgrammeWarning[];
 }
 
+export const emptyAct = (): ApprovingAct => ({
+  authority: '',
+  kind: '',
+  number: '',
+  date: null,
+  place: '',
+  title: '',
+  signatory: '',
+  signatoryPosition: '',
+});
+
 export const emptyPassport = (): Passport => ({
   problem: '',
   goal: '',

@@ -4,7 +4,7 @@
 
 import { monthOf } from '../deadline/words.ts';
 import type { DocBlock } from '../document/source-document.ts';
-import type { ApprovingAct } from './programme.ts';
+import { type ApprovingAct, emptyAct } from './programme.ts';
 
 const ACT_KIND = /^(приказ|распоряжение|постановление|решение)$/;
 const squeeze = (s: string) => s.toLowerCase().replace(/[\s\u00a0]+/g, '');
@@ -69,16 +69,7 @@ const NAME = /^[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+(-[А-ЯЁ][а-я�
 
 /** Reads the act from the paragraphs before the appendix. Missing parts stay empty, never guessed. */
 export function readAct(blocks: DocBlock[]): ApprovingAct {
-  const act: ApprovingAct = {
-    authority: '',
-    kind: '',
-    number: '',
-    date: null,
-    place: '',
-    title: '',
-    signatory: '',
-    signatoryPosition: '',
-  };
+  const act: ApprovingAct = emptyAct();
   const paras = blocks.flatMap((b, index) => (b.kind === 'paragraph' ? [{ text: b.text, index }] : []));
   const kindAt = paras.findIndex((p) => ACT_KIND.test(squeeze(p.text)));
   if (kindAt >= 0) {

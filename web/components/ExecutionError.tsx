@@ -1,4 +1,4 @@
-import { Button, Stack } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
 import { ApiError } from '../api/client.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
@@ -40,5 +40,40 @@ export function ExecutionError({
         </Button>
       )}
     </Stack>
+  );
+}
+
+/**
+ * The foot of a dialog form that writes: the server's error (a 409 offers to reload, then closes the dialog),
+ * «Отмена» and «Сохранить».
+ */
+export function SaveCancel({
+  save,
+  onReload,
+  onCancel,
+}: {
+  save: { error: unknown; isPending: boolean; reset: () => void };
+  onReload: () => void;
+  onCancel: () => void;
+}) {
+  return (
+    <>
+      <ExecutionError
+        error={save.error}
+        onReload={() => {
+          save.reset();
+          onReload();
+          onCancel();
+        }}
+      />
+      <Group justify="flex-end" gap="sm">
+        <Button variant="default" onClick={onCancel}>
+          Отмена
+        </Button>
+        <Button type="submit" loading={save.isPending}>
+          Сохранить
+        </Button>
+      </Group>
+    </>
   );
 }

@@ -1,7 +1,7 @@
 // Who executes an activity and what closes it: the owner alone, every target school, their municipalities, or
 // chosen ones; the kinds of evidence accepted and whether a comment is required. For those who manage the
 // programme. Units already reported on are never dropped (the server refuses and names them).
-import { Button, Checkbox, Group, Modal, MultiSelect, Radio, Stack, Switch, Text } from '@mantine/core';
+import { Checkbox, Group, Modal, MultiSelect, Radio, Stack, Switch, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useMemo, useState } from 'react';
@@ -10,7 +10,7 @@ import { type ActivityExecution, useSetTargets } from '../api/execution.ts';
 import { useMunicipalities, useOrganisations } from '../api/queries.ts';
 import { evidenceKindTitles, type TargetKind, targetKindLabels } from '../lib/execution-format.ts';
 import { activityNumberLabel } from '../lib/programme-format.ts';
-import { ExecutionError } from './ExecutionError.tsx';
+import { SaveCancel } from './ExecutionError.tsx';
 
 type Choice = 'owner' | 'schools' | 'municipalities' | 'chosen-schools' | 'chosen-municipalities';
 type Kind = 'file' | 'link' | 'document';
@@ -145,22 +145,7 @@ export function ExecutionTargets({ programme, activity, onClose, onReload }: Tar
               {problem}
             </Text>
           )}
-          <ExecutionError
-            error={save.error}
-            onReload={() => {
-              save.reset();
-              onReload();
-              onClose();
-            }}
-          />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              Отмена
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Сохранить
-            </Button>
-          </Group>
+          <SaveCancel save={save} onReload={onReload} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

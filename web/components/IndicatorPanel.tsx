@@ -1,6 +1,6 @@
 // The programme card's indicators: plan vs actual with statuses; the writer enters actual values (with their
 // evidence, and a justification when changing one) and binds an indicator to a value Опора computes.
-import { Button, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import type { ProgrammeDetail } from '../../contract/programmes.ts';
@@ -9,7 +9,7 @@ import { bindingOptions, indicatorValueText, managesProgramme, parseDecimal } fr
 import { formatDateTime } from '../lib/format.ts';
 import { can, useCurrentUser } from '../lib/session.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
-import { ExecutionError } from './ExecutionError.tsx';
+import { SaveCancel } from './ExecutionError.tsx';
 import { IndicatorTable } from './IndicatorTable.tsx';
 import { PageLoader } from './Loading.tsx';
 
@@ -153,22 +153,7 @@ function ValueForm(props: {
             error={problems.justification}
           />
         )}
-        <ExecutionError
-          error={save.error}
-          onReload={() => {
-            save.reset();
-            props.onReload();
-            props.onDone();
-          }}
-        />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={props.onDone}>
-            Отмена
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            Сохранить
-          </Button>
-        </Group>
+        <SaveCancel save={save} onReload={props.onReload} onCancel={props.onDone} />
       </Stack>
     </form>
   );
@@ -228,22 +213,7 @@ function SettingsForm(props: {
           onChange={(v) => v && setChange(v)}
           allowDeselect={false}
         />
-        <ExecutionError
-          error={save.error}
-          onReload={() => {
-            save.reset();
-            props.onReload();
-            props.onDone();
-          }}
-        />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={props.onDone}>
-            Отмена
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            Сохранить
-          </Button>
-        </Group>
+        <SaveCancel save={save} onReload={props.onReload} onCancel={props.onDone} />
       </Stack>
     </form>
   );
