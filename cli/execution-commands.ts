@@ -3,7 +3,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { percentText } from '../adapters/identification-report.ts';
 import { uuidField } from '../contract/fields.ts';
+import { ruDate } from '../domain/deadline/read-deadline.ts';
 import { DomainError } from '../domain/errors.ts';
 import { systemActor } from '../services/context.ts';
 import { addEvidence, programmeExecution, reportExecution } from '../services/execution.ts';
@@ -25,8 +27,7 @@ function checkDate(date: string): void {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)))
     throw new DomainError('validation.failed', `«${date}» — не дата. Укажите её как ГГГГ-ММ-ДД, например 2023-06-30.`);
 }
-const ruDate = (iso: string) => iso.split('-').reverse().join('.');
-const percent = (n: number | null) => (n === null ? '—' : `${n.toFixed(1).replace('.', ',')} %`);
+const percent = (n: number | null) => (n === null ? '—' : percentText(n));
 
 export function registerExecutionCommands(program: Command, { withDatabase, print }: CommandDeps): void {
   program

@@ -9,10 +9,14 @@ const types = {
 
 /** Sends a generated file with a Cyrillic file name (RFC 6266 / RFC 5987) and an ASCII fallback. */
 export function sendFile(reply: FastifyReply, bytes: Uint8Array, baseName: string, format: keyof typeof types) {
-  const name = `${baseName}.${format}`;
+  return sendAttachment(reply, bytes, `${baseName}.${format}`, types[format]);
+}
+
+/** Sends bytes as a download under their own name (an uploaded file keeps the name and type it was kept with). */
+export function sendAttachment(reply: FastifyReply, bytes: Uint8Array, name: string, mediaType: string) {
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
   return reply
-    .header('content-type', types[format])
+    .header('content-type', mediaType)
     .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`)
     .send(Buffer.from(bytes));
 }

@@ -3,6 +3,7 @@
 // two monitoring rounds (after seed 004's 30.06 and 30.11 thresholds) — so a newcomer sees a living system.
 import { and, eq } from 'drizzle-orm';
 import type { ProgrammeDraftDto } from '../contract/programmes.ts';
+import { ruDate } from '../domain/deadline/read-deadline.ts';
 import { addDays, localDate } from '../domain/execution/status.ts';
 import { groupBy } from '../domain/group-by.ts';
 import { emptyPassport } from '../domain/programme/programme.ts';
@@ -10,10 +11,9 @@ import type { Actor } from '../domain/roles.ts';
 import type { Db } from '../storage/database.ts';
 import { curatorAssignments, organisations, regions, users } from '../storage/schema.ts';
 import { changeApproval } from './approval.ts';
+import { actorOf } from './auth.ts';
 import { addComment, addEvidence, programmeExecution, reportExecution, setTargets } from './execution.ts';
 import { saveProgramme } from './programmes.ts';
-
-const ru = (iso: string) => iso.split('-').reverse().join('.');
 
 /** Creates the demo programme in the demo region (its code), with «today» from the clock given. */
 export async function createDemoProgramme(db: Db, regionCode: string, now: Date): Promise<void> {
@@ -21,22 +21,16 @@ export async function createDemoProgramme(db: Db, regionCode: string, now: Date)
   if (!region) return;
   const account = async (login: string): Promise<Actor> => {
     const [u] = await db.select().from(users).where(eq(users.login, login));
-    return {
-      userId: u!.id,
-      login: u!.login,
-      role: u!.role as Actor['role'],
-      regionId: u!.regionId,
-      municipalityId: u!.municipalityId,
-      organisationId: u!.organisationId,
-    };
+    return actorOf(u!);
   };
   const coordinator = await account('region');
   const today = localDate(now, region.timezone);
   const year = today.slice(0, 4);
   const period = { start: `${year}-01-01`, end: `${year}-12-31` };
   // Deadlines around today: done ones behind, one overdue, one due within two weeks, the rest ahead.
-  const until = (days: number) => `До ${ru(addDays(today, days))}`;
-  const between = (from: number, to: number) => `${ru(addDays(today, from)).slice(0, 5)}-${ru(addDays(today, to))}`;
+  const until = (days: number) => `До ${ruDate(addDays(today, days))}`;
+  const between = (from: number, to: number) =>
+    `${ruDate(addDays(today, from)).slice(0, 5)}-${ruDate(addDays(today, to))}`;
   const activity = (
     number: string,
     text: string,

@@ -628,17 +628,15 @@ export async function setTargets(
     const wantedKeys = new Set(wanted.map(unitKey));
     const existingKeys = new Set(existing.map(unitKey));
     const dropping = existing.filter((u) => !wantedKeys.has(unitKey(u)));
-    const busy = dropping.filter((u) => u.status !== 'planned');
-    const withEvidence = await loadEvidence(
-      tx,
-      dropping.map((u) => u.id),
+    const evidenced = new Set(
+      (
+        await loadEvidence(
+          tx,
+          dropping.map((u) => u.id),
+        )
+      ).map((e) => e.executionId),
     );
-    const blocked = [
-      ...new Set([
-        ...busy.map((u) => u.executorName),
-        ...withEvidence.map((e) => dropping.find((u) => u.id === e.executionId)!.executorName),
-      ]),
-    ];
+    const blocked = dropping.filter((u) => u.status !== 'planned' || evidenced.has(u.id)).map((u) => u.executorName);
     if (blocked.length > 0)
       throw new DomainError(
         'conflict.state',

@@ -16,6 +16,7 @@ import type {
   roundPatch,
   TerritoryFiguresDto,
 } from '../contract/execution.ts';
+import { ruDate } from '../domain/deadline/read-deadline.ts';
 import { DomainError } from '../domain/errors.ts';
 import { defaultEngagementCriteria, engagementResult, scoreProblems } from '../domain/execution/engagement.ts';
 import { indicatorStatusLabels } from '../domain/execution/indicators.ts';
@@ -45,6 +46,7 @@ import {
 } from '../storage/monitoring-repo.ts';
 import { getProgrammeRecord, listProgrammes, type ProgrammeRecord } from '../storage/programmes-repo.ts';
 import { engagementScores, monitoringRounds } from '../storage/schema.ts';
+import { getRegion } from '../storage/territories-repo.ts';
 import { deleteVersioned, updateVersioned } from '../storage/versioned.ts';
 import { audit, inTransaction, requirePermission, type ServiceContext, scope, staleWrite } from './context.ts';
 import { programmeForRead, programmeNotFound, programmePlace, todayOf } from './execution.ts';
@@ -413,7 +415,7 @@ export async function freezeRound(ctx: ServiceContext, id: string, version: numb
   await inTransaction(ctx, async (tx) => {
     const { r, p } = await roundForWrite(tx, ctx, id);
     if (r.frozenAt) throw new DomainError('conflict.state', 'Итоги этого мониторинга уже зафиксированы.');
-    const snapshot = await liveSnapshot(tx, { ...ctx, db: ctx.db }, p, r);
+    const snapshot = await liveSnapshot(tx, ctx, p, r);
     const frozenAt = ctx.now?.() ?? new Date();
     if (!(await updateVersioned(tx, monitoringRounds, id, version, { snapshot, frozenAt, frozenBy: ctx.actor.login })))
       throw await staleWrite(tx, 'monitoring_round', id, version, roundLabels);
@@ -584,10 +586,10 @@ export async function roundReport(ctx: ServiceContext, id: string): Promise<{ re
   const f = d.figures;
   if (!f) throw new DomainError('conflict.state', 'Аналитическая справка составляется по мониторингу исполнения.');
   const act = p.act.number
-    ? `${p.act.kind || 'приказ'}${p.act.authority ? ` ${p.act.authority}` : ''}${p.act.date ? ` от ${p.act.date.split('-').reverse().join('.')}` : ''} № ${p.act.number}`
+    ? `${p.act.kind || 'приказ'}${p.act.authority ? ` ${p.act.authority}` : ''}${p.act.date ? ` от ${ruDate(p.act.date)}` : ''} № ${p.act.number}`
     : '';
   const report: RoundReport = {
-    regionName: (await regionNameOf(ctx.db, p.regionId)) ?? '',
+    regionName: (await getRegion(ctx.db, p.regionId))?.name ?? '',
     programmeTitle: p.title,
     programmeAct: act,
     round: { date: d.date, title: d.title, threshold: d.threshold, frozenAt: d.frozenAt },
@@ -649,12 +651,7 @@ export async function roundReport(ctx: ServiceContext, id: string): Promise<{ re
     generatedAt: (ctx.now?.() ?? new Date()).toISOString(),
     timeZone: p.timezone,
   };
-  return { report, baseName: `Аналитическая справка ${d.date.split('-').reverse().join('.')}` };
-}
-
-async function regionNameOf(ex: Executor, regionId: string): Promise<string | null> {
-  const [row] = await queryRows<{ name: string }>(ex, sql`select name from regions where id = ${regionId}`);
-  return row?.name ?? null;
+  return { report, baseName: `Аналитическая справка ${ruDate(d.date)}` };
 }
 
 export async function roundReportFile(ctx: ServiceContext, id: string, format: 'docx' | 'xlsx') {

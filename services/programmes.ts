@@ -13,7 +13,6 @@ import {
   type ImportPreview,
   importPreview,
   type ProgrammeDetail,
-  type ProgrammeListItem,
   type programmeListQuery,
   type programmeOwner,
   type programmePatch,
@@ -70,7 +69,7 @@ import {
   scope,
   staleWrite,
 } from './context.ts';
-import { requireProgrammeRead } from './execution.ts';
+import { programmeNotFound, programmePlace, requireProgrammeRead } from './execution.ts';
 import { activityOf, draftFromDetail, draftFromDto, draftToDto, readConsultations } from './programme-draft.ts';
 
 type SectionDto = z.infer<typeof section>;
@@ -110,17 +109,10 @@ export const activityLabels: Record<string, string> = {
   position: 'Порядок мероприятий',
 };
 
-const programmeNotFound = () => new DomainError('not_found', 'Программа не найдена: возможно, её удалили.');
 const sectionNotFound = () => new DomainError('not_found', 'Раздел программы не найден: возможно, его удалили.');
 const activityNotFound = () => new DomainError('not_found', 'Мероприятие не найдено: возможно, его удалили.');
 const invalid = (field: string, message: string) =>
   new DomainError('validation.failed', message, { problems: [{ field, message }] });
-
-const placeOf = (p: Pick<ProgrammeListItem, 'regionId' | 'municipalityId' | 'organisationId'>): Place => ({
-  regionId: p.regionId,
-  municipalityId: p.municipalityId,
-  organisationId: p.organisationId,
-});
 
 // ---- reading a document
 
@@ -424,7 +416,7 @@ export async function updateProgramme(
   return inTransaction(ctx, async (tx) => {
     const before = await getProgrammeRecord(tx, id);
     if (!before) throw programmeNotFound();
-    requirePermission(ctx, 'programme.write', placeOf(before));
+    requirePermission(ctx, 'programme.write', programmePlace(before));
     const { version, period, workingGroup, indicators, tutorPairs, schools, monitoringRounds, schoolListId, ...own } =
       patch;
     if (period) checkPeriod(period);
@@ -485,7 +477,7 @@ export async function deleteProgramme(ctx: ServiceContext, id: string, version: 
   await inTransaction(ctx, async (tx) => {
     const before = await getProgrammeRecord(tx, id, true);
     if (!before) throw programmeNotFound();
-    requirePermission(ctx, 'programme.write', placeOf(before));
+    requirePermission(ctx, 'programme.write', programmePlace(before));
     const sections = await listSections(tx, id);
     if (!(await deleteVersioned(tx, programmes, id, version)))
       throw await staleWrite(tx, 'programme', id, version, programmeLabels);
@@ -506,7 +498,7 @@ export async function deleteProgramme(ctx: ServiceContext, id: string, version: 
 async function programmeForEdit(tx: Executor, ctx: ServiceContext, programmeId: string): Promise<ProgrammeRecord> {
   const p = await getProgrammeRecord(tx, programmeId, true);
   if (!p) throw programmeNotFound();
-  requirePermission(ctx, 'programme.write', placeOf(p));
+  requirePermission(ctx, 'programme.write', programmePlace(p));
   if (p.status === 'approved' || p.status === 'submitted')
     throw new DomainError(
       'conflict.state',

@@ -1,6 +1,7 @@
 // The programme's activities on a time axis, Gantt-like: each activity's windows as bars (one-day deadlines
 // as marks), months along the top, a line for today, colours by timing. Plain HTML and CSS, no chart library.
 import { Box, Group, ScrollArea, Text, Tooltip } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { formatWindow } from '../lib/deadline-reading.ts';
 import {
   type ExecutionStatus,
@@ -181,21 +182,29 @@ export function TimelineGantt({ activities, today, period }: TimelineProps) {
           )}
         </Box>
       </ScrollArea>
-      <Group gap="md" mt="xs" aria-label="Обозначения">
-        {(['overdue', 'due-soon', 'on-time', 'closed', 'no-deadline'] as const).map((t) => (
-          <Group key={t} gap={6} wrap="nowrap">
-            <Box
-              w={14}
-              h={10}
-              style={{
-                borderRadius: 2,
-                background: `var(--mantine-color-${timingColours[t]}-${t === 'due-soon' ? 5 : 6})`,
-              }}
-            />
-            <Text size="xs">{t === 'closed' ? 'Завершено' : timingLabels[t]}</Text>
-          </Group>
-        ))}
-      </Group>
+      <TimingLegend />
     </Box>
+  );
+}
+
+/** What the colours of activities mean, on the timeline and in the calendar. */
+export function TimingLegend({ children }: { children?: ReactNode }) {
+  return (
+    <Group gap="md" mt="xs" aria-label="Обозначения">
+      {(['overdue', 'due-soon', 'on-time', 'closed', 'no-deadline'] as const).map((t) => (
+        <Group key={t} gap={6} wrap="nowrap">
+          <Box
+            w={14}
+            h={10}
+            style={{
+              borderRadius: 2,
+              background: `var(--mantine-color-${timingColours[t]}-${t === 'due-soon' ? 5 : 6})`,
+            }}
+          />
+          <Text size="xs">{t === 'closed' ? 'Завершено' : timingLabels[t]}</Text>
+        </Group>
+      ))}
+      {children}
+    </Group>
   );
 }

@@ -32,6 +32,7 @@ import {
 import { AccessDenied } from '../components/AccessDenied.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
+import { TimingLegend } from '../components/TimelineGantt.tsx';
 import { isoToRu } from '../lib/deadline-reading.ts';
 import {
   executionStatusLabels,
@@ -44,7 +45,6 @@ import {
   parseMonthKey,
   shiftMonth,
   timingColours,
-  timingLabels,
   weekdayShort,
 } from '../lib/execution-format.ts';
 import { formatNumber, plural } from '../lib/format.ts';
@@ -341,24 +341,11 @@ function EventLink({ event: e }: { event: CalendarEvent }) {
 
 function Legend() {
   return (
-    <Group gap="md" aria-label="Обозначения">
-      {(['overdue', 'due-soon', 'on-time', 'closed', 'no-deadline'] as const).map((t) => (
-        <Group key={t} gap={6} wrap="nowrap">
-          <Box
-            w={10}
-            h={10}
-            style={{
-              borderRadius: 2,
-              background: `var(--mantine-color-${timingColours[t]}-${t === 'due-soon' ? 5 : 6})`,
-            }}
-          />
-          <Text size="xs">{t === 'closed' ? 'Завершено' : timingLabels[t]}</Text>
-        </Group>
-      ))}
+    <TimingLegend>
       <Text size="xs" c="dimmed">
         ▸ — начало периода
       </Text>
-    </Group>
+    </TimingLegend>
   );
 }
 

@@ -57,7 +57,7 @@ import {
   updateRound,
 } from '../../../services/monitoring.ts';
 import type { App, RouteDeps } from '../../app.ts';
-import { sendFile } from '../../download.ts';
+import { sendAttachment, sendFile } from '../../download.ts';
 import { contextOf } from '../../session.ts';
 
 const tags = ['исполнение и мониторинг'];
@@ -156,14 +156,7 @@ export async function executionRoutes(app: App, { database }: RouteDeps) {
     { schema: { tags, summary: 'Скачать файл-подтверждение', params: idParams } },
     async (req, reply) => {
       const f = await evidenceFile(contextOf(db, req), req.params.id);
-      const ascii = f.name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
-      return reply
-        .header('content-type', f.mediaType)
-        .header(
-          'content-disposition',
-          `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.name)}`,
-        )
-        .send(Buffer.from(f.bytes));
+      return sendAttachment(reply, f.bytes, f.name, f.mediaType);
     },
   );
   app.get(
