@@ -28,9 +28,13 @@ export async function createDemoProgramme(db: Db, regionCode: string, now: Date)
   const year = today.slice(0, 4);
   const period = { start: `${year}-01-01`, end: `${year}-12-31` };
   // Deadlines around today: done ones behind, one overdue, one due within two weeks, the rest ahead.
-  const until = (days: number) => `До ${ruDate(addDays(today, days))}`;
-  const between = (from: number, to: number) =>
-    `${ruDate(addDays(today, from)).slice(0, 5)}-${ruDate(addDays(today, to))}`;
+  // Dates stay inside the programme's year, so every deadline reads without a warning.
+  const day = (days: number) => {
+    const d = addDays(today, days);
+    return ruDate(d < period.start ? period.start : d > period.end ? period.end : d);
+  };
+  const until = (days: number) => `До ${day(days)}`;
+  const between = (from: number, to: number) => `${day(from).slice(0, 5)}-${day(to)}`;
   const activity = (
     number: string,
     text: string,
