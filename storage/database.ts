@@ -47,6 +47,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  // An idle connection the server drops (a restart, a failover, an administrator's terminate) is discarded by
+  // the pool and the next query opens a new one; without a listener that event would crash the process.
+  // Errors of queries in flight still reach their callers.
+  pool.on('error', () => {});
   // Fail fast with a clear message when the server is unreachable.
   const probe = await pool.connect();
   probe.release();
