@@ -3,7 +3,9 @@
 // dashboards, notifications and calendars. Shapes follow domain/execution/.
 import { z } from 'zod';
 import { isoDateTime, optionalText, requiredText, uuidField, versionField } from './fields.ts';
-import { deadlineReading } from './programmes.ts';
+import { coverageSpec, deadlineReading, indicatorBinding } from './programmes.ts';
+
+export { indicatorBinding };
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Дата в формате ГГГГ-ММ-ДД.' });
 export const executionStatus = z.enum(['planned', 'in_progress', 'done', 'cancelled']);
@@ -185,7 +187,6 @@ export const cascadeResult = z.object({ created: z.number(), existing: z.number(
 
 // ——— indicators
 
-export const indicatorBinding = z.enum(['listed-share', 'municipality-share', 'vpr-passing']);
 export const indicatorStatus = z.enum(['on-track', 'at-risk', 'off-track', 'no-data']);
 export const indicatorValue = z.object({
   period: z.string(),
@@ -204,6 +205,7 @@ export const indicatorRow = z.object({
   baselineText: z.string(),
   baseline: z.number().nullable(),
   binding: indicatorBinding.nullable(),
+  coverage: coverageSpec.nullable(),
   change: z.enum(['increase', 'decrease']).nullable(),
   targets: z.array(
     z.object({
@@ -236,6 +238,8 @@ export const indicatorValueBody = z.object({
 });
 export const indicatorSettingsBody = z.object({
   binding: indicatorBinding.nullable(),
+  /** Required with the coverage binding; when omitted, read from the indicator's wording. */
+  coverage: coverageSpec.nullable().optional(),
   change: z.enum(['increase', 'decrease']).nullable(),
   version: versionField,
 });

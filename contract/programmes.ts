@@ -90,6 +90,25 @@ export const section = z.object({
   version: z.number(),
   activities: z.array(activity),
 });
+/** Computed indicators: shares from identification lists and ВПР, and coverage counted from attendance and courses. */
+export const indicatorBinding = z.enum(['listed-share', 'municipality-share', 'vpr-passing', 'coverage']);
+export const staffCategory = z.enum(['director', 'deputy', 'teacher', 'specialist', 'other']);
+export const eventKind = z.enum([
+  'consultation',
+  'seminar',
+  'webinar',
+  'course',
+  'council',
+  'visit',
+  'meeting',
+  'other',
+]);
+export const coverageSpec = z.object({
+  categories: z.array(staffCategory).min(1, { error: 'Выберите, чей охват считать.' }).max(5),
+  subjects: z.array(z.string().trim().min(1).max(100)).max(30),
+  measure: z.enum(['attended', 'trained']),
+  eventKinds: z.array(eventKind).max(8),
+});
 export const indicator = z.object({
   number: z.string().max(50),
   direction: z.string().max(2000),
@@ -101,7 +120,9 @@ export const indicator = z.object({
   /** Stable key of a saved indicator (its actual values are kept under it); the server assigns it. */
   key: z.string().max(100).optional(),
   /** Computed from Опора's own data instead of typed. */
-  binding: z.enum(['listed-share', 'municipality-share', 'vpr-passing']).nullable().optional(),
+  binding: indicatorBinding.nullable().optional(),
+  /** For a coverage binding: whose share is counted and how. */
+  coverage: coverageSpec.nullable().optional(),
   /** Which way is better, when the wording does not say. */
   change: z.enum(['increase', 'decrease']).nullable().optional(),
 });

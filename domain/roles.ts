@@ -116,6 +116,10 @@ export const permissionNames = [
   'execution.write',
   'execution.comment',
   'monitoring.write',
+  'network.write',
+  'event.read',
+  'event.write',
+  'event.register',
 ] as const;
 export type Permission = (typeof permissionNames)[number];
 
@@ -126,6 +130,9 @@ export type Permission = (typeof permissionNames)[number];
 // schools identified and approved by the region; everyone else reads them within their scope. Execution is
 // reported by whoever's work a unit is (region, municipality, school), within scope; curators read and
 // coach the schools assigned to them; monitoring rounds are run by the programme's region or municipality.
+// The network (tutor pairs, agreements, curators by order, groups) is kept by the region and municipalities.
+// Events are organised at every level within scope (a curator's for the schools assigned); everyone reads the
+// events of their region that concern them; schools and coordinators register their staff.
 export const policy: Record<Role, readonly Permission[]> = {
   admin: permissionNames,
   regional_coordinator: [
@@ -147,6 +154,10 @@ export const policy: Record<Role, readonly Permission[]> = {
     'execution.write',
     'execution.comment',
     'monitoring.write',
+    'network.write',
+    'event.read',
+    'event.write',
+    'event.register',
   ],
   municipal_coordinator: [
     'territory.read',
@@ -162,6 +173,10 @@ export const policy: Record<Role, readonly Permission[]> = {
     'execution.write',
     'execution.comment',
     'monitoring.write',
+    'network.write',
+    'event.read',
+    'event.write',
+    'event.register',
   ],
   school: [
     'territory.read',
@@ -175,6 +190,9 @@ export const policy: Record<Role, readonly Permission[]> = {
     'execution.read',
     'execution.write',
     'execution.comment',
+    'event.read',
+    'event.write',
+    'event.register',
   ],
   curator: [
     'territory.read',
@@ -186,6 +204,8 @@ export const policy: Record<Role, readonly Permission[]> = {
     'identification.read',
     'execution.read',
     'execution.comment',
+    'event.read',
+    'event.write',
   ],
   observer: [
     'territory.read',
@@ -195,6 +215,7 @@ export const policy: Record<Role, readonly Permission[]> = {
     'results.read',
     'identification.read',
     'execution.read',
+    'event.read',
   ],
 };
 

@@ -24,14 +24,17 @@ import { httpStatusOf } from './error-status.ts';
 import { auditRoutes } from './routes/audit/routes.ts';
 import { authRoutes } from './routes/auth/routes.ts';
 import { calendarRoutes } from './routes/calendar/routes.ts';
+import { eventRoutes } from './routes/events/routes.ts';
 import { executionRoutes } from './routes/execution/routes.ts';
 import { healthRoutes } from './routes/health/routes.ts';
 import { identificationRoutes } from './routes/identification/routes.ts';
+import { networkRoutes } from './routes/network/routes.ts';
 import { notificationRoutes } from './routes/notifications/routes.ts';
 import { organisationRoutes } from './routes/organisations/routes.ts';
 import { peopleRoutes } from './routes/people/routes.ts';
 import { programmeRoutes } from './routes/programmes/routes.ts';
 import { publicRoutes } from './routes/public/routes.ts';
+import { staffRoutes } from './routes/staff/routes.ts';
 import { territoryRoutes } from './routes/territories/routes.ts';
 import { userRoutes } from './routes/users/routes.ts';
 import { checkCsrf, loadSession } from './session.ts';
@@ -178,6 +181,9 @@ export async function buildServer(database: Database, options: ServerOptions): P
       await executionRoutes(api, deps);
       await notificationRoutes(api, deps);
       await calendarRoutes(api, deps);
+      await staffRoutes(api, deps);
+      await networkRoutes(api, deps);
+      await eventRoutes(api, deps);
     },
     { prefix: '/api' },
   );

@@ -12,6 +12,7 @@ import {
   resolveTarget,
 } from '../domain/execution/indicators.ts';
 import { percentOf } from '../domain/execution/rollup.ts';
+import { suggestCoverage } from '../domain/network/coverage.ts';
 import type { Executor } from '../storage/database.ts';
 import { type Appendices, getProgrammeRecord, type ProgrammeRecord } from '../storage/programmes-repo.ts';
 import {
@@ -25,6 +26,7 @@ import {
 } from '../storage/schema.ts';
 import { updateVersioned } from '../storage/versioned.ts';
 import { accountOf, audit, inTransaction, requirePermission, type ServiceContext, staleWrite } from './context.ts';
+import { programmeCoverage } from './coverage.ts';
 import { programmeForRead, programmeNotFound, programmePlace, todayOf } from './execution.ts';
 
 type Indicator = Appendices['indicators'][number];
@@ -34,6 +36,7 @@ export const bindingLabels: Record<Binding, string> = {
   'listed-share': 'доля школ с низкими результатами среди школ региона (последний утверждённый перечень)',
   'municipality-share': 'доля муниципалитетов, в которых есть школы с низкими результатами',
   'vpr-passing': 'доля участников ВПР целевых школ, не получивших «2» (последний год результатов)',
+  coverage: 'охват сотрудников целевых школ: участие в мероприятиях программы или курсы повышения квалификации',
 };
 
 /** The list in force: the programme's own, else the region's latest approved one. */
@@ -52,8 +55,16 @@ async function listOf(ex: Executor, p: ProgrammeRecord): Promise<{ id: string; n
 export async function computeBinding(
   ex: Executor,
   p: ProgrammeRecord,
-  binding: Binding,
+  indicator: Pick<Indicator, 'binding' | 'coverage' | 'name'>,
+  today: string,
 ): Promise<{ value: number | null; explanation: string }> {
+  const binding = indicator.binding as Binding;
+  if (binding === 'coverage') {
+    const spec = indicator.coverage ?? suggestCoverage(indicator.name);
+    if (!spec) return { value: null, explanation: 'Не указано, чей охват считать: выберите категории сотрудников.' };
+    const { value, explanation } = await programmeCoverage(ex, p, spec, today);
+    return { value, explanation };
+  }
   const list = await listOf(ex, p);
   if (!list) return { value: null, explanation: 'В регионе нет утверждённого перечня школ.' };
   const members = await ex
@@ -113,7 +124,7 @@ export async function indicatorRows(ex: Executor, p: ProgrammeRecord, today: str
     const key = i.key ?? '';
     const baseline = parseIndicatorNumber(i.baseline);
     const percentUnit = /%|процент/i.test(i.unit);
-    const computed = i.binding ? await computeBinding(ex, p, i.binding) : null;
+    const computed = i.binding ? await computeBinding(ex, p, i, today) : null;
     const own = values.filter((v) => v.indicatorKey === key);
     const targets = i.targets.map((t, index) => {
       const parsed = parseTargetValue(t.value, i.change ?? undefined);
@@ -157,6 +168,7 @@ export async function indicatorRows(ex: Executor, p: ProgrammeRecord, today: str
       baselineText: i.baseline,
       baseline,
       binding: i.binding ?? null,
+      coverage: i.binding === 'coverage' ? (i.coverage ?? suggestCoverage(i.name)) : null,
       change: i.change ?? null,
       targets,
       values: own.map((v) => ({
@@ -268,8 +280,17 @@ export async function setIndicatorSettings(
 ): Promise<IndicatorRowDto> {
   await inTransaction(ctx, async (tx) => {
     const { p, indicator } = await indicatorForWrite(tx, ctx, programmeId, key);
+    const coverage = body.binding === 'coverage' ? (body.coverage ?? suggestCoverage(indicator.name)) : null;
+    if (body.binding === 'coverage' && !coverage)
+      throw new DomainError(
+        'validation.failed',
+        'Укажите, чей охват считать: категории сотрудников и способ подсчёта.',
+        {
+          problems: [{ field: 'coverage', message: 'Выберите категории сотрудников.' }],
+        },
+      );
     const indicators = p.appendices.indicators.map((i) =>
-      i.key === key ? { ...i, binding: body.binding, change: body.change } : i,
+      i.key === key ? { ...i, binding: body.binding, coverage, change: body.change } : i,
     );
     if (!(await updateVersioned(tx, programmes, p.id, body.version, { appendices: { ...p.appendices, indicators } })))
       throw await staleWrite(tx, 'programme', p.id, body.version, { indicators: 'Целевые показатели' });
@@ -279,8 +300,13 @@ export async function setIndicatorSettings(
       entity: 'programme',
       entityId: p.id,
       summary: `Показатель «${indicator.name.slice(0, 150)}»: ${body.binding ? `рассчитывается — ${bindingLabels[body.binding]}` : 'вносится вручную'}`,
-      before: { binding: indicator.binding ?? null, change: indicator.change ?? null, version: p.version },
-      after: { binding: body.binding, change: body.change, version: p.version + 1 },
+      before: {
+        binding: indicator.binding ?? null,
+        coverage: indicator.coverage ?? null,
+        change: indicator.change ?? null,
+        version: p.version,
+      },
+      after: { binding: body.binding, coverage, change: body.change, version: p.version + 1 },
     });
   });
   return rowOf(ctx, programmeId, key);

@@ -69,7 +69,9 @@ import {
   scope,
   staleWrite,
 } from './context.ts';
+import { eventsFromProgramme } from './events.ts';
 import { programmeNotFound, programmePlace, requireProgrammeRead } from './execution.ts';
+import { pairsFromProgramme } from './network.ts';
 import { activityOf, draftFromDetail, draftFromDto, draftToDto, readConsultations } from './programme-draft.ts';
 
 type SectionDto = z.infer<typeof section>;
@@ -355,6 +357,19 @@ export async function saveProgramme(
         })),
       ),
     );
+    await pairsFromProgramme(tx, { id, regionId, tutorPairs: appendices.tutorPairs }, known);
+    await eventsFromProgramme(
+      tx,
+      {
+        id,
+        regionId,
+        municipalityId: place.municipalityId ?? null,
+        organisationId: place.organisationId ?? null,
+        period: draft.period,
+        consultations: appendices.consultations,
+      },
+      known,
+    );
     await insertRounds(
       tx,
       draft.monitoringRounds.map((r) => ({
@@ -458,6 +473,14 @@ export async function updateProgramme(
       );
     }
     const after = (await getProgrammeRecord(tx, id))!;
+    if (tutorPairs)
+      await pairsFromProgramme(
+        tx,
+        { id, regionId: after.regionId, tutorPairs: appendices.tutorPairs },
+        await knownIn(tx, after.regionId),
+      );
+    if (periodChanged)
+      await eventsFromProgramme(tx, { ...after, period: newPeriod, consultations: appendices.consultations });
     await audit(tx, ctx, {
       regionId: after.regionId,
       action: 'update',

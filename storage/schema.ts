@@ -100,9 +100,16 @@ export const people = pgTable(
     position: text('position').notNull().default(''),
     email: text('email').notNull().default(''),
     phone: text('phone').notNull().default(''),
+    /** Staff category derived from the position (domain/network/staff.ts): director | deputy | teacher | specialist | other. */
+    category: text('category').notNull().default('other'),
+    /** Subjects taught, as written and normalised («русский язык», «математика», «начальные классы»). */
+    subjects: jsonb('subjects').$type<string[]>().notNull().default([]),
     ...editable(),
   },
-  (t) => [index('people_region_org_idx').on(t.regionId, t.organisationId)],
+  (t) => [
+    index('people_region_org_idx').on(t.regionId, t.organisationId),
+    index('people_org_category_idx').on(t.organisationId, t.category),
+  ],
 );
 
 export const users = pgTable(
@@ -424,9 +431,15 @@ export const curatorAssignments = pgTable(
       .notNull()
       .references(() => organisations.id),
     basis: text('basis').notNull().default(''),
+    /** The order that assigned the curator: its number and date. */
+    orderNumber: text('order_number').notNull().default(''),
+    orderDate: date('order_date', { mode: 'string' }),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.organisationId] })],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.organisationId] }),
+    index('curator_assignments_org_idx').on(t.organisationId),
+  ],
 );
 
 /** Actual values of a programme's target indicators (the indicator is keyed inside the programme). */
@@ -501,9 +514,10 @@ export const notifications = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    kind: text('kind').notNull(), // due-soon | overdue | escalation
+    kind: text('kind').notNull(), // due-soon | overdue | escalation | event
     key: text('key').notNull(),
     executionId: uuid('execution_id').references(() => activityExecutions.id, { onDelete: 'cascade' }),
+    eventId: uuid('event_id').references((): AnyPgColumn => events.id, { onDelete: 'cascade' }),
     programmeId: uuid('programme_id').references(() => programmes.id, { onDelete: 'cascade' }),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
@@ -527,6 +541,202 @@ export const calendarFeeds = pgTable('calendar_feeds', {
   regionId: uuid('region_id').references(() => regions.id),
   createdAt: createdAt(),
 });
+
+// ——— Network and people: partnerships, groups, events, attendance, professional development ———
+
+/**
+ * A supporting school and a supported one: a tutor pair (seed 001, appendix 2) or a partnership agreement
+ * between a leader school and a weak one (seed 002, item 1.5). Either side may be known only by the name a
+ * document gives until it is matched to an organisation of the region.
+ */
+export const schoolPartnerships = pgTable(
+  'school_partnerships',
+  {
+    id: id(),
+    regionId: tenant(),
+    kind: text('kind').notNull(), // tutor | partnership
+    supporterId: uuid('supporter_id').references(() => organisations.id),
+    supporterName: text('supporter_name').notNull().default(''),
+    schoolId: uuid('school_id').references(() => organisations.id),
+    schoolName: text('school_name').notNull().default(''),
+    /** The programme whose document named the pair; null when entered by hand. */
+    programmeId: uuid('programme_id').references(() => programmes.id, { onDelete: 'set null' }),
+    agreementNumber: text('agreement_number').notNull().default(''),
+    agreementDate: date('agreement_date', { mode: 'string' }),
+    validFrom: date('valid_from', { mode: 'string' }),
+    validTo: date('valid_to', { mode: 'string' }),
+    obligations: text('obligations').notNull().default(''),
+    fileId: uuid('file_id').references(() => storedFiles.id),
+    ...editable(),
+  },
+  (t) => [
+    index('school_partnerships_school_idx').on(t.schoolId),
+    index('school_partnerships_supporter_idx').on(t.supporterId),
+    index('school_partnerships_region_idx').on(t.regionId, t.kind),
+  ],
+);
+
+/** Mobile groups, networks of strong schools and methodical platforms, with their members. */
+export const supportGroups = pgTable(
+  'support_groups',
+  {
+    id: id(),
+    regionId: tenant(),
+    municipalityId: uuid('municipality_id').references(() => municipalities.id),
+    kind: text('kind').notNull(), // mobile-group | network | platform
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    basis: text('basis').notNull().default(''),
+    ...editable(),
+  },
+  (t) => [index('support_groups_region_idx').on(t.regionId, t.kind)],
+);
+
+export const supportGroupMembers = pgTable(
+  'support_group_members',
+  {
+    id: id(),
+    regionId: tenant(),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => supportGroups.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    personId: uuid('person_id').references(() => people.id, { onDelete: 'cascade' }),
+    role: text('role').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('support_group_members_uq').on(t.groupId, t.organisationId, t.personId).nullsNotDistinct(),
+    index('support_group_members_org_idx').on(t.organisationId),
+  ],
+);
+
+/**
+ * Events of the support: consultations, seminars, webinars, courses, council meetings, school visits. The
+ * organiser's territory is the record's place. A date as the plan gives it («Март 2022 года») is kept with its
+ * window; a time when one is set. The audience is data: { categories, subjects, schools, organisationIds }.
+ */
+export const events = pgTable(
+  'events',
+  {
+    id: id(),
+    regionId: tenant(),
+    municipalityId: uuid('municipality_id').references(() => municipalities.id),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    programmeId: uuid('programme_id').references(() => programmes.id, { onDelete: 'cascade' }),
+    activityId: uuid('activity_id').references(() => programmeActivities.id, { onDelete: 'set null' }),
+    kind: text('kind').notNull(),
+    topic: text('topic').notNull(),
+    dateText: text('date_text').notNull().default(''),
+    windowStart: date('window_start', { mode: 'string' }).notNull(),
+    windowEnd: date('window_end', { mode: 'string' }).notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }),
+    endsAt: timestamp('ends_at', { withTimezone: true }),
+    place: text('place').notNull().default(''),
+    link: text('link').notNull().default(''),
+    responsible: text('responsible').notNull().default(''),
+    /** People and organisations recognised in the responsible text ({ kind, id, label }[]), derived. */
+    links: jsonb('links').notNull().default([]),
+    audience: jsonb('audience').notNull().default({}),
+    status: text('status').notNull().default('planned'), // planned | held | cancelled
+    /** Where it came from: { consultation: index } of the programme's schedule, or null. */
+    source: jsonb('source'),
+    createdBy: uuid('created_by'),
+    ...editable(),
+  },
+  (t) => [
+    index('events_region_window_idx').on(t.regionId, t.windowStart),
+    index('events_programme_idx').on(t.programmeId),
+  ],
+);
+
+/** Who registered for an event and who attended it (staff of the schools). */
+export const eventParticipants = pgTable(
+  'event_participants',
+  {
+    id: id(),
+    regionId: tenant(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    registered: boolean('registered').notNull().default(true),
+    /** null until attendance is marked. */
+    attended: boolean('attended'),
+    markedBy: uuid('marked_by'),
+    markedAt: timestamp('marked_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('event_participants_uq').on(t.eventId, t.personId),
+    index('event_participants_person_idx').on(t.personId),
+  ],
+);
+
+/** Courses (КПК) a member of staff completed, with the certificate. */
+export const courseCompletions = pgTable(
+  'course_completions',
+  {
+    id: id(),
+    regionId: tenant(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    title: text('title').notNull(),
+    provider: text('provider').notNull().default(''),
+    hours: integer('hours'),
+    completedOn: date('completed_on', { mode: 'string' }).notNull(),
+    certificate: text('certificate').notNull().default(''),
+    fileId: uuid('file_id').references(() => storedFiles.id),
+    eventId: uuid('event_id').references(() => events.id, { onDelete: 'set null' }),
+    ...editable(),
+  },
+  (t) => [index('course_completions_person_idx').on(t.personId, t.completedOn)],
+);
+
+/** Professional deficits of a member of staff (from diagnostics) and what addresses them. */
+export const staffDeficits = pgTable(
+  'staff_deficits',
+  {
+    id: id(),
+    regionId: tenant(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    area: text('area').notNull(),
+    description: text('description').notNull().default(''),
+    identifiedOn: date('identified_on', { mode: 'string' }),
+    source: text('source').notNull().default(''),
+    status: text('status').notNull().default('open'), // open | addressed
+    ...editable(),
+  },
+  (t) => [index('staff_deficits_person_idx').on(t.personId)],
+);
+
+/** An individual development plan (ИОМ): steps, each with a due date, addressing the person's deficits. */
+export const developmentPlans = pgTable(
+  'development_plans',
+  {
+    id: id(),
+    regionId: tenant(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    title: text('title').notNull(),
+    periodStart: date('period_start', { mode: 'string' }),
+    periodEnd: date('period_end', { mode: 'string' }),
+    /** [{ key, action, due, deficitId, done }] */
+    items: jsonb('items').notNull().default([]),
+    ...editable(),
+  },
+  (t) => [index('development_plans_person_idx').on(t.personId)],
+);
 
 // ——— Identification of low-results schools ———
 
@@ -765,4 +975,12 @@ export const schema = {
   engagementScores,
   notifications,
   calendarFeeds,
+  schoolPartnerships,
+  supportGroups,
+  supportGroupMembers,
+  events,
+  eventParticipants,
+  courseCompletions,
+  staffDeficits,
+  developmentPlans,
 };

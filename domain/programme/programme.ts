@@ -3,6 +3,7 @@
 
 import type { DeadlineReading, Period } from '../deadline/read-deadline.ts';
 import type { SourcePlace } from '../document/source-document.ts';
+import type { CoverageSpec } from '../network/coverage.ts';
 
 export type ProgrammeLevel = 'region' | 'municipality' | 'school';
 export const programmeLevels: readonly ProgrammeLevel[] = ['region', 'municipality', 'school'];
@@ -84,7 +85,9 @@ export interface TargetIndicator {
   /** Stable key of a saved indicator; its actual values are kept under it. */
   key?: string;
   /** Computed from Опора's own data: the share of listed schools, of municipalities with them, of ВПР passed. */
-  binding?: 'listed-share' | 'municipality-share' | 'vpr-passing' | null;
+  binding?: 'listed-share' | 'municipality-share' | 'vpr-passing' | 'coverage' | null;
+  /** With the coverage binding: whose share is counted and how (domain/network/coverage.ts). */
+  coverage?: CoverageSpec | null;
   /** Which way is better, when the wording does not say. */
   change?: 'increase' | 'decrease' | null;
 }

@@ -1,0 +1,682 @@
+// Events of the support: consultations, seminars, webinars, courses, council meetings and school visits, with
+// their audience (staff of schools by category and subject), registration and attendance. A programme's
+// consultation schedule becomes its events when it is saved (seed 000's 44, each with its responsible).
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  AudienceDto,
+  attendanceBody,
+  EventDto,
+  eventInput,
+  eventListQuery,
+  eventPatch,
+  ParticipantDto,
+  participantsView,
+} from '../contract/network.ts';
+import { DomainError, denied, notFound } from '../domain/errors.ts';
+import {
+  type Audience,
+  emptyAudience,
+  eventKindLabels,
+  eventsFromConsultations,
+  inAudience,
+} from '../domain/network/events.ts';
+import type { StaffCategory } from '../domain/network/staff.ts';
+import { type KnownEntities, linkResponsible } from '../domain/programme/link-responsible.ts';
+import { can, type Place } from '../domain/roles.ts';
+import type { Executor } from '../storage/database.ts';
+import { type EventRow, eventRows } from '../storage/events-repo.ts';
+import { getOrganisation } from '../storage/organisations-repo.ts';
+import { type Appendices, getProgrammeRecord, type ProgrammeRecord } from '../storage/programmes-repo.ts';
+import { eventParticipants, events, organisations, people, programmeActivities } from '../storage/schema.ts';
+import { deleteVersioned, updateVersioned } from '../storage/versioned.ts';
+import {
+  accountOf,
+  audit,
+  inTransaction,
+  requirePermission,
+  type ServiceContext,
+  scope,
+  staleWrite,
+} from './context.ts';
+import { programmeTargetSchools } from './execution.ts';
+
+const invalid = (field: string, message: string) =>
+  new DomainError('validation.failed', message, { problems: [{ field, message }] });
+
+const eventPlace = (e: { regionId: string; municipalityId: string | null; organisationId: string | null }): Place => ({
+  regionId: e.regionId,
+  municipalityId: e.municipalityId,
+  organisationId: e.organisationId,
+});
+
+const audienceOf = (value: unknown): Audience => ({ ...emptyAudience(), ...(value as Partial<Audience>) });
+
+export interface StaffRecord {
+  id: string;
+  fullName: string;
+  position: string;
+  category: StaffCategory;
+  subjects: string[];
+  organisationId: string | null;
+  organisationName: string;
+}
+
+/** Staff of the given schools, with what audiences and coverage filter by. */
+export async function staffOf(ex: Executor, schoolIds: readonly string[]): Promise<StaffRecord[]> {
+  if (schoolIds.length === 0) return [];
+  const rows = await ex
+    .select({
+      id: people.id,
+      fullName: people.fullName,
+      position: people.position,
+      category: people.category,
+      subjects: people.subjects,
+      organisationId: people.organisationId,
+      organisationName: organisations.shortName,
+    })
+    .from(people)
+    .innerJoin(organisations, eq(organisations.id, people.organisationId))
+    .where(inArray(people.organisationId, [...schoolIds]))
+    .orderBy(organisations.shortName, people.fullName);
+  return rows.map((r) => ({ ...r, category: r.category as StaffCategory, subjects: r.subjects ?? [] }));
+}
+
+/** The schools an event is for: its programme's target schools, the chosen ones, or every school in its place. */
+async function audienceSchools(
+  ex: Executor,
+  e: Pick<EventRow, 'regionId' | 'municipalityId' | 'organisationId' | 'programmeId'>,
+  a: Audience,
+  programmes: Map<string, ProgrammeRecord | null>,
+): Promise<string[]> {
+  if (a.schools === 'chosen') return a.organisationIds;
+  if (a.schools === 'programme' && e.programmeId) {
+    if (!programmes.has(e.programmeId)) programmes.set(e.programmeId, await getProgrammeRecord(ex, e.programmeId));
+    const p = programmes.get(e.programmeId);
+    if (p) return (await programmeTargetSchools(ex, p)).map((s) => s.id);
+  }
+  if (e.organisationId) {
+    const o = await getOrganisation(ex, e.organisationId);
+    if (o?.kind === 'school') return [o.id];
+  }
+  const rows = await ex
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(
+      and(
+        eq(organisations.regionId, e.regionId),
+        eq(organisations.kind, 'school'),
+        e.municipalityId ? eq(organisations.municipalityId, e.municipalityId) : undefined,
+      ),
+    );
+  return rows.map((r) => r.id);
+}
+
+/** Resolves audiences once per distinct (programme, place, audience) within one request. */
+function audienceResolver(ex: Executor) {
+  const programmes = new Map<string, ProgrammeRecord | null>();
+  const cache = new Map<string, Promise<StaffRecord[]>>();
+  return (e: Pick<EventRow, 'regionId' | 'municipalityId' | 'organisationId' | 'programmeId' | 'audience'>) => {
+    const a = audienceOf(e.audience);
+    const schoolsKey = JSON.stringify([
+      e.programmeId,
+      e.regionId,
+      e.municipalityId,
+      e.organisationId,
+      a.schools,
+      a.organisationIds,
+    ]);
+    if (!cache.has(schoolsKey))
+      cache.set(
+        schoolsKey,
+        audienceSchools(ex, e, a, programmes).then((ids) => staffOf(ex, ids)),
+      );
+    return cache.get(schoolsKey)!.then((staff) => staff.filter((p) => inAudience(a, p)));
+  };
+}
+
+function eventDto(r: EventRow, audienceCount: number): EventDto {
+  return {
+    id: r.id,
+    kind: r.kind as EventDto['kind'],
+    topic: r.topic,
+    dateText: r.dateText,
+    windowStart: r.windowStart,
+    windowEnd: r.windowEnd,
+    startsAt: r.startsAt?.toISOString() ?? null,
+    endsAt: r.endsAt?.toISOString() ?? null,
+    place: r.place,
+    link: r.link,
+    responsible: r.responsible,
+    links: (r.links as EventDto['links']) ?? [],
+    audience: audienceOf(r.audience),
+    status: r.status as EventDto['status'],
+    programme: r.programmeId && r.programmeTitle ? { id: r.programmeId, title: r.programmeTitle } : null,
+    activity: r.activityId && r.activityNumber !== null ? { id: r.activityId, number: r.activityNumber } : null,
+    regionId: r.regionId,
+    municipalityId: r.municipalityId,
+    organisationId: r.organisationId,
+    organiserName: r.organiserName,
+    counts: { audience: audienceCount, registered: Number(r.registered), attended: Number(r.attended) },
+    version: r.version,
+  };
+}
+
+async function eventDtos(ex: Executor, rows: EventRow[]): Promise<EventDto[]> {
+  const resolve = audienceResolver(ex);
+  const out: EventDto[] = [];
+  for (const r of rows) out.push(eventDto(r, (await resolve(r)).length));
+  return out;
+}
+
+export async function listEvents(ctx: ServiceContext, q: z.infer<typeof eventListQuery>) {
+  requirePermission(ctx, 'event.read');
+  const { rows, total } = await eventRows(ctx.db, scope(ctx), q, q.pageSize, (q.page - 1) * q.pageSize);
+  return { items: await eventDtos(ctx.db, rows), total, page: q.page, pageSize: q.pageSize };
+}
+
+async function eventFor(ex: Executor, id: string): Promise<EventRow> {
+  const { rows } = await eventRows(ex, { kind: 'all' }, { id });
+  if (!rows[0]) throw notFound('Мероприятие');
+  return rows[0];
+}
+
+async function eventForRead(ctx: ServiceContext, id: string): Promise<EventRow> {
+  requirePermission(ctx, 'event.read');
+  const { rows } = await eventRows(ctx.db, scope(ctx), { id });
+  if (rows[0]) return rows[0];
+  await eventFor(ctx.db, id);
+  throw denied('Мероприятие относится к другой территории: доступ запрещён.');
+}
+
+export async function getEvent(ctx: ServiceContext, id: string): Promise<EventDto> {
+  return (await eventDtos(ctx.db, [await eventForRead(ctx, id)]))[0]!;
+}
+
+/** The organiser's place from the input: a region, a municipality of it or an organisation of it. */
+async function organiserPlace(
+  ex: Executor,
+  input: { regionId: string; municipalityId?: string | null; organisationId?: string | null },
+): Promise<Place> {
+  if (input.organisationId) {
+    const o = await getOrganisation(ex, input.organisationId);
+    if (!o || o.regionId !== input.regionId) throw invalid('organisationId', 'Выберите организацию этого региона.');
+    return { regionId: o.regionId, municipalityId: o.municipalityId, organisationId: o.id };
+  }
+  return { regionId: input.regionId, municipalityId: input.municipalityId ?? null, organisationId: null };
+}
+
+function checkEventFields(v: {
+  windowStart?: string;
+  windowEnd?: string;
+  startsAt?: string | null;
+  endsAt?: string | null;
+  link?: string;
+}) {
+  if (v.windowStart && v.windowEnd && v.windowEnd < v.windowStart)
+    throw invalid('windowEnd', 'Дата окончания раньше даты начала.');
+  for (const f of ['startsAt', 'endsAt'] as const)
+    if (v[f] && Number.isNaN(Date.parse(v[f]!))) throw invalid(f, 'Время указано неверно.');
+  if (v.startsAt && v.endsAt && Date.parse(v.endsAt) < Date.parse(v.startsAt))
+    throw invalid('endsAt', 'Время окончания раньше времени начала.');
+  if (v.link && !/^https?:\/\//i.test(v.link))
+    throw invalid('link', 'Ссылка должна начинаться с https:// или http://.');
+}
+
+async function checkProgrammeAndActivity(
+  ex: Executor,
+  ctx: ServiceContext,
+  regionId: string,
+  programmeId: string | null,
+  activityId: string | null,
+) {
+  if (programmeId) {
+    const p = await getProgrammeRecord(ex, programmeId);
+    if (!p || p.regionId !== regionId) throw invalid('programmeId', 'Программа не относится к региону мероприятия.');
+  }
+  if (activityId) {
+    const [a] = await ex
+      .select({ programmeId: programmeActivities.programmeId })
+      .from(programmeActivities)
+      .where(eq(programmeActivities.id, activityId));
+    if (!a || a.programmeId !== programmeId)
+      throw invalid('activityId', 'Мероприятие дорожной карты не относится к программе события.');
+  }
+  void ctx;
+}
+
+const eventLabels = {
+  kind: 'Вид',
+  topic: 'Тема',
+  dateText: 'Дата',
+  windowStart: 'Начало',
+  windowEnd: 'Окончание',
+  startsAt: 'Время начала',
+  endsAt: 'Время окончания',
+  place: 'Место',
+  link: 'Ссылка',
+  responsible: 'Ответственные',
+  audience: 'Участники',
+  status: 'Статус',
+  attendance: 'Посещаемость',
+};
+
+const snapshot = (r: EventRow) => ({
+  kind: r.kind,
+  topic: r.topic,
+  dateText: r.dateText,
+  windowStart: r.windowStart,
+  windowEnd: r.windowEnd,
+  startsAt: r.startsAt?.toISOString() ?? null,
+  endsAt: r.endsAt?.toISOString() ?? null,
+  place: r.place,
+  link: r.link,
+  responsible: r.responsible,
+  audience: r.audience,
+  status: r.status,
+  version: r.version,
+});
+
+async function linksOf(ex: Executor, regionId: string, responsible: string, known?: KnownEntities) {
+  if (!responsible.trim()) return [];
+  const k = known ?? (await knownEntities(ex, regionId));
+  return linkResponsible(responsible, k).map(({ kind, id, label }) => ({ kind, id, label }));
+}
+
+async function knownEntities(ex: Executor, regionId: string): Promise<KnownEntities> {
+  const [orgs, persons] = await Promise.all([
+    ex
+      .select({
+        id: organisations.id,
+        name: organisations.name,
+        shortName: organisations.shortName,
+        code: organisations.code,
+      })
+      .from(organisations)
+      .where(eq(organisations.regionId, regionId)),
+    ex
+      .select({ id: people.id, fullName: people.fullName, organisationId: people.organisationId })
+      .from(people)
+      .where(eq(people.regionId, regionId)),
+  ]);
+  return { organisations: orgs, people: persons };
+}
+
+export async function createEvent(ctx: ServiceContext, input: z.infer<typeof eventInput>): Promise<EventDto> {
+  requirePermission(ctx, 'event.write');
+  const id = await inTransaction(ctx, async (tx) => {
+    const place = await organiserPlace(tx, input);
+    requirePermission(ctx, 'event.write', place);
+    checkEventFields(input);
+    await checkProgrammeAndActivity(tx, ctx, input.regionId, input.programmeId ?? null, input.activityId ?? null);
+    const values = {
+      regionId: input.regionId,
+      municipalityId: place.municipalityId ?? null,
+      organisationId: place.organisationId ?? null,
+      programmeId: input.programmeId ?? null,
+      activityId: input.activityId ?? null,
+      kind: input.kind,
+      topic: input.topic,
+      dateText: input.dateText ?? '',
+      windowStart: input.windowStart,
+      windowEnd: input.windowEnd,
+      startsAt: input.startsAt ? new Date(input.startsAt) : null,
+      endsAt: input.endsAt ? new Date(input.endsAt) : null,
+      place: input.place ?? '',
+      link: input.link ?? '',
+      responsible: input.responsible ?? '',
+      links: await linksOf(tx, input.regionId, input.responsible ?? ''),
+      audience: input.audience ?? emptyAudience(),
+      status: input.status ?? 'planned',
+      createdBy: accountOf(ctx),
+    };
+    const [row] = await tx.insert(events).values(values).returning({ id: events.id });
+    await audit(tx, ctx, {
+      regionId: input.regionId,
+      action: 'create',
+      entity: 'event',
+      entityId: row!.id,
+      summary: `Запланировано: ${eventKindLabels[input.kind]} «${input.topic.slice(0, 150)}»`,
+      after: snapshot(await eventFor(tx, row!.id)),
+    });
+    return row!.id;
+  });
+  return (await eventDtos(ctx.db, [await eventFor(ctx.db, id)]))[0]!;
+}
+
+async function eventForWrite(tx: Executor, ctx: ServiceContext, id: string): Promise<EventRow> {
+  requirePermission(ctx, 'event.write');
+  const e = await eventFor(tx, id);
+  requirePermission(ctx, 'event.write', eventPlace(e));
+  return e;
+}
+
+export async function updateEvent(
+  ctx: ServiceContext,
+  id: string,
+  patch: z.infer<typeof eventPatch>,
+): Promise<EventDto> {
+  await inTransaction(ctx, async (tx) => {
+    const before = await eventForWrite(tx, ctx, id);
+    const { version, startsAt, endsAt, ...fields } = patch;
+    checkEventFields({
+      windowStart: fields.windowStart ?? before.windowStart,
+      windowEnd: fields.windowEnd ?? before.windowEnd,
+      startsAt: startsAt === undefined ? before.startsAt?.toISOString() : startsAt,
+      endsAt: endsAt === undefined ? before.endsAt?.toISOString() : endsAt,
+      link: fields.link,
+    });
+    if (fields.activityId !== undefined)
+      await checkProgrammeAndActivity(tx, ctx, before.regionId, before.programmeId, fields.activityId);
+    const values = {
+      ...fields,
+      ...(startsAt !== undefined && { startsAt: startsAt ? new Date(startsAt) : null }),
+      ...(endsAt !== undefined && { endsAt: endsAt ? new Date(endsAt) : null }),
+      ...(fields.responsible !== undefined && { links: await linksOf(tx, before.regionId, fields.responsible) }),
+    };
+    if (!(await updateVersioned(tx, events, id, version, values)))
+      throw await staleWrite(tx, 'event', id, version, eventLabels);
+    const after = await eventFor(tx, id);
+    await audit(tx, ctx, {
+      regionId: before.regionId,
+      action: 'update',
+      entity: 'event',
+      entityId: id,
+      summary: `Изменено: ${eventKindLabels[after.kind as keyof typeof eventKindLabels]} «${after.topic.slice(0, 150)}»`,
+      before: snapshot(before),
+      after: snapshot(after),
+    });
+  });
+  return (await eventDtos(ctx.db, [await eventFor(ctx.db, id)]))[0]!;
+}
+
+export async function deleteEvent(ctx: ServiceContext, id: string, version: number): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    const before = await eventForWrite(tx, ctx, id);
+    if (Number(before.attended) > 0)
+      throw new DomainError(
+        'conflict.state',
+        'По мероприятию отмечена посещаемость: удалить его нельзя, его можно отменить (статус «отменено»).',
+      );
+    if (!(await deleteVersioned(tx, events, id, version)))
+      throw await staleWrite(tx, 'event', id, version, eventLabels);
+    await audit(tx, ctx, {
+      regionId: before.regionId,
+      action: 'delete',
+      entity: 'event',
+      entityId: id,
+      summary: `Удалено: «${before.topic.slice(0, 150)}»`,
+      before: snapshot(before),
+    });
+  });
+}
+
+// ——— participants: registration and attendance
+
+async function participantsOf(
+  ex: Executor,
+  ctx: ServiceContext,
+  e: EventRow,
+): Promise<z.infer<typeof participantsView>> {
+  const audience = await audienceResolver(ex)(e);
+  const marks = await ex
+    .select({
+      personId: eventParticipants.personId,
+      registered: eventParticipants.registered,
+      attended: eventParticipants.attended,
+    })
+    .from(eventParticipants)
+    .where(eq(eventParticipants.eventId, e.id));
+  const byPerson = new Map(marks.map((m) => [m.personId, m]));
+  const outside = marks.filter((m) => !audience.some((p) => p.id === m.personId)).map((m) => m.personId);
+  const extra =
+    outside.length === 0
+      ? []
+      : await ex
+          .select({
+            id: people.id,
+            fullName: people.fullName,
+            position: people.position,
+            category: people.category,
+            subjects: people.subjects,
+            organisationId: people.organisationId,
+            organisationName: sql<string>`coalesce(${organisations.shortName}, '')`,
+          })
+          .from(people)
+          .leftJoin(organisations, eq(organisations.id, people.organisationId))
+          .where(inArray(people.id, outside));
+  // The organiser sees everyone; a school or a municipality only its own staff.
+  const seesAll = can(ctx.actor, 'event.write', eventPlace(e));
+  const visible = (p: { organisationId: string | null }) =>
+    seesAll ||
+    can(ctx.actor, 'person.read', {
+      regionId: e.regionId,
+      municipalityId: null,
+      organisationId: p.organisationId,
+    }) ||
+    ctx.actor.role === 'regional_coordinator' ||
+    (ctx.actor.municipalityId !== null && ctx.actor.role === 'municipal_coordinator');
+  const list: ParticipantDto[] = [
+    ...audience.map((p) => ({ ...p, inAudience: true })),
+    ...extra.map((p) => ({
+      ...p,
+      category: p.category as StaffCategory,
+      subjects: p.subjects ?? [],
+      inAudience: false,
+    })),
+  ]
+    .filter(visible)
+    .map((p) => {
+      const m = byPerson.get(p.id);
+      return {
+        personId: p.id,
+        fullName: p.fullName,
+        position: p.position,
+        category: p.category,
+        organisationId: p.organisationId,
+        organisationName: p.organisationName,
+        inAudience: p.inAudience,
+        registered: m?.registered ?? false,
+        attended: m?.attended ?? null,
+      };
+    });
+  return {
+    eventId: e.id,
+    version: e.version,
+    counts: { audience: audience.length, registered: Number(e.registered), attended: Number(e.attended) },
+    participants: list,
+  };
+}
+
+export async function eventParticipantsView(ctx: ServiceContext, id: string) {
+  const e = await eventForRead(ctx, id);
+  return participantsOf(ctx.db, ctx, e);
+}
+
+/**
+ * Marks attendance (and registration) of staff, by the organiser, against the event's version: two people
+ * marking the same list at once get a 409 rather than overwriting each other. An event with attendance marked
+ * is held.
+ */
+export async function markAttendance(ctx: ServiceContext, id: string, body: z.infer<typeof attendanceBody>) {
+  await inTransaction(ctx, async (tx) => {
+    const e = await eventForWrite(tx, ctx, id);
+    if (e.status === 'cancelled')
+      throw new DomainError('conflict.state', 'Мероприятие отменено: посещаемость не отмечается.');
+    const ids = [...new Set(body.marks.map((m) => m.personId))];
+    const found = await tx
+      .select({ id: people.id, regionId: people.regionId, organisationId: people.organisationId })
+      .from(people)
+      .where(inArray(people.id, ids));
+    const missing = ids.filter((pid) => !found.some((f) => f.id === pid && f.regionId === e.regionId));
+    if (missing.length > 0)
+      throw new DomainError('validation.failed', 'Среди отмеченных есть сотрудники не из региона мероприятия.', {
+        problems: missing.map((pid) => ({ field: 'marks', message: `Сотрудник ${pid} не найден в регионе.` })),
+      });
+    const before = await tx
+      .select({
+        personId: eventParticipants.personId,
+        attended: eventParticipants.attended,
+        registered: eventParticipants.registered,
+      })
+      .from(eventParticipants)
+      .where(eq(eventParticipants.eventId, id));
+    const nextStatus = e.status === 'planned' && body.marks.some((m) => m.attended === true) ? 'held' : e.status;
+    if (!(await updateVersioned(tx, events, id, body.version, { status: nextStatus })))
+      throw await staleWrite(tx, 'event', id, body.version, eventLabels);
+    const now = ctx.now?.() ?? new Date();
+    for (const m of body.marks) {
+      const person = found.find((f) => f.id === m.personId)!;
+      const prev = before.find((b) => b.personId === m.personId);
+      const registered = m.registered ?? prev?.registered ?? m.attended === true;
+      await tx
+        .insert(eventParticipants)
+        .values({
+          regionId: e.regionId,
+          eventId: id,
+          personId: m.personId,
+          organisationId: person.organisationId,
+          registered,
+          attended: m.attended,
+          markedBy: accountOf(ctx),
+          markedAt: now,
+        })
+        .onConflictDoUpdate({
+          target: [eventParticipants.eventId, eventParticipants.personId],
+          set: { registered, attended: m.attended, markedBy: accountOf(ctx), markedAt: now },
+        });
+    }
+    const attendedBefore = before.filter((b) => b.attended).length;
+    const after = await eventFor(tx, id);
+    await audit(tx, ctx, {
+      regionId: e.regionId,
+      action: 'update',
+      entity: 'event',
+      entityId: id,
+      summary: `Посещаемость «${e.topic.slice(0, 120)}»: присутствовали ${attendedBefore} → ${Number(after.attended)}`,
+      before: { attendance: attendedBefore, status: e.status, version: e.version },
+      after: {
+        attendance: Number(after.attended),
+        status: after.status,
+        version: after.version,
+        marks: body.marks.map((m) => ({ personId: m.personId, attended: m.attended })),
+      },
+    });
+  });
+  return participantsOf(ctx.db, ctx, await eventFor(ctx.db, id));
+}
+
+/** A school (or a coordinator) registers its staff for an event it sees. */
+export async function registerStaff(ctx: ServiceContext, id: string, personIds: string[]) {
+  requirePermission(ctx, 'event.register');
+  await inTransaction(ctx, async (tx) => {
+    const { rows } = await eventRows(tx, scope(ctx), { id });
+    const e = rows[0];
+    if (!e) {
+      await eventFor(tx, id);
+      throw denied('Мероприятие относится к другой территории: доступ запрещён.');
+    }
+    if (e.status !== 'planned')
+      throw new DomainError('conflict.state', 'Регистрация открыта только на запланированные мероприятия.');
+    const found = await tx
+      .select({
+        id: people.id,
+        regionId: people.regionId,
+        municipalityId: people.municipalityId,
+        organisationId: people.organisationId,
+        fullName: people.fullName,
+      })
+      .from(people)
+      .where(inArray(people.id, [...new Set(personIds)]));
+    if (found.length !== new Set(personIds).size) throw invalid('personIds', 'Сотрудник не найден.');
+    for (const p of found) requirePermission(ctx, 'event.register', p);
+    await tx
+      .insert(eventParticipants)
+      .values(
+        found.map((p) => ({
+          regionId: e.regionId,
+          eventId: id,
+          personId: p.id,
+          organisationId: p.organisationId,
+          registered: true,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: [eventParticipants.eventId, eventParticipants.personId],
+        set: { registered: true },
+      });
+    await audit(tx, ctx, {
+      regionId: e.regionId,
+      action: 'update',
+      entity: 'event_registration',
+      entityId: id,
+      summary: `На «${e.topic.slice(0, 120)}» зарегистрированы: ${found
+        .map((p) => p.fullName)
+        .join(', ')
+        .slice(0, 300)}`,
+      after: { personIds: found.map((p) => p.id) },
+    });
+  });
+  return participantsOf(ctx.db, ctx, await eventFor(ctx.db, id));
+}
+
+// ——— events of a programme's schedule
+
+/**
+ * The consultation schedule of a programme as events in its place (on save, and again when a new period
+ * moves the dates): events already made keep their attendance and take the new wording and dates.
+ */
+export async function eventsFromProgramme(
+  tx: Executor,
+  p: {
+    id: string;
+    regionId: string;
+    municipalityId: string | null;
+    organisationId: string | null;
+    period: { start: string; end: string };
+    consultations: Appendices['consultations'];
+  },
+  known?: KnownEntities,
+): Promise<number> {
+  const drafts = eventsFromConsultations(
+    p.consultations.map((c) => ({
+      topic: c.topic,
+      dateText: c.whenText,
+      windows: c.when.windows,
+      responsible: c.responsible,
+    })),
+    p.period,
+  );
+  const existing = await tx
+    .select({ id: events.id, source: events.source })
+    .from(events)
+    .where(and(eq(events.programmeId, p.id), isNotNull(events.source)));
+  const bySource = new Map(existing.map((e) => [(e.source as { consultation?: number }).consultation, e.id]));
+  const k = drafts.length > 0 ? (known ?? (await knownEntities(tx, p.regionId))) : undefined;
+  for (const d of drafts) {
+    const values = {
+      kind: d.kind,
+      topic: d.topic,
+      dateText: d.dateText,
+      windowStart: d.windowStart,
+      windowEnd: d.windowEnd,
+      responsible: d.responsible,
+      links: await linksOf(tx, p.regionId, d.responsible, k),
+    };
+    const id = bySource.get(d.source.consultation);
+    if (id) await tx.update(events).set(values).where(eq(events.id, id));
+    else
+      await tx.insert(events).values({
+        ...values,
+        regionId: p.regionId,
+        municipalityId: p.municipalityId,
+        organisationId: p.organisationId,
+        programmeId: p.id,
+        audience: emptyAudience(),
+        source: d.source,
+      });
+  }
+  return drafts.length;
+}
+
+export type { AudienceDto };
