@@ -1,6 +1,7 @@
 // The HTTP contract: request and response schemas shared by server (validation, OpenAPI) and web (types).
 // No node:* and no DOM imports here.
 import { z } from 'zod';
+import { staffCategories } from '../domain/network/staff.ts';
 import { roles } from '../domain/roles.ts';
 import {
   emailField,
@@ -142,6 +143,12 @@ export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
 
 // ---- people
+export const staffCategoryEnum = z.enum(staffCategories, { error: 'Выберите категорию сотрудника из списка.' });
+export type StaffCategoryName = z.infer<typeof staffCategoryEnum>;
+/** Subjects taught, as the user writes them; the server keeps one spelling per known subject. */
+export const subjectsField = z
+  .array(requiredText('предмет', 100), { error: 'Предметы: укажите список.' })
+  .max(30, { error: 'Предметы: не больше 30.' });
 export const person = z.object({
   id: uuidField,
   regionId: uuidField,
@@ -152,6 +159,8 @@ export const person = z.object({
   position: z.string(),
   email: z.string(),
   phone: z.string(),
+  category: staffCategoryEnum,
+  subjects: z.array(z.string()),
   version: z.number(),
 });
 export type Person = z.infer<typeof person>;
@@ -162,7 +171,13 @@ const personFields = z.object({
   position: optionalText('должность', 300),
   email: emailField,
   phone: phoneField,
+  category: staffCategoryEnum,
+  subjects: subjectsField,
 });
+/**
+ * Without `category` the server reads it from the position; without `subjects` a teacher's subjects are read
+ * from the position too (only the well-known ones).
+ */
 export const personInput = personFields.extend({
   regionId: uuidField,
   municipalityId: personFields.shape.municipalityId.default(null),
@@ -170,12 +185,16 @@ export const personInput = personFields.extend({
   position: personFields.shape.position.default(''),
   email: emailField.default(''),
   phone: phoneField.default(''),
+  category: staffCategoryEnum.optional(),
+  subjects: subjectsField.optional(),
 });
+/** A changed position re-reads the category unless `category` is sent too. */
 export const personPatch = personFields.partial().extend({ version: versionField });
 export const personListQuery = pageQuery.extend({
   regionId: uuidField.optional(),
   municipalityId: uuidField.optional(),
   organisationId: uuidField.optional(),
+  category: staffCategoryEnum.optional(),
 });
 
 // ---- users

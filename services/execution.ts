@@ -342,24 +342,58 @@ export interface EvidenceFileInput {
   bytes: Uint8Array;
 }
 
-function checkEvidenceFile(file: EvidenceFileInput): { name: string; mediaType: string } {
+/** How a refusal names the file's purpose («подтверждением», «удостоверением») and what to do when it is too big. */
+export interface UploadWording {
+  role: string;
+  tooLarge: string;
+}
+const evidenceWording: UploadWording = { role: 'подтверждением', tooLarge: 'уменьшите его или дайте ссылку' };
+
+function checkEvidenceFile(
+  file: EvidenceFileInput,
+  wording: UploadWording = evidenceWording,
+): { name: string; mediaType: string } {
   const name = safeFileName(file.name);
   const ext = name.includes('.') ? name.split('.').pop()!.toLowerCase() : '';
   const type = evidenceTypes[ext];
   if (!type)
     throw invalid(
       'file',
-      `Файл «${name}» не принят: подтверждением может быть файл ${evidenceExtensions.map((e) => `.${e}`).join(', ')}.`,
+      `Файл «${name}» не принят: ${wording.role} может быть файл ${evidenceExtensions.map((e) => `.${e}`).join(', ')}.`,
     );
   if (file.bytes.length === 0) throw invalid('file', `Файл «${name}» пуст.`);
   if (file.bytes.length > evidenceFileLimit)
-    throw invalid(
-      'file',
-      `Файл «${name}» больше ${evidenceFileLimit / 1024 / 1024} МБ: уменьшите его или дайте ссылку.`,
-    );
+    throw invalid('file', `Файл «${name}» больше ${evidenceFileLimit / 1024 / 1024} МБ: ${wording.tooLarge}.`);
   if (type.magic.length > 0 && !type.magic.some((m) => m.every((b, i) => file.bytes[i] === b)))
     throw invalid('file', `Файл «${name}» повреждён или не является файлом .${ext}.`);
   return { name, mediaType: type.mediaType };
+}
+
+/**
+ * Checks an uploaded file as evidence files are checked (type by extension and first bytes, not empty, at
+ * most 20 MB) and keeps it in the database; other uploads (course certificates) reuse it with their wording.
+ */
+export async function storeCheckedFile(
+  ex: Executor,
+  ctx: ServiceContext,
+  regionId: string,
+  file: EvidenceFileInput,
+  wording: UploadWording = evidenceWording,
+): Promise<{ id: string; name: string; mediaType: string; size: number }> {
+  const { name, mediaType } = checkEvidenceFile(file, wording);
+  const [f] = await ex
+    .insert(storedFiles)
+    .values({
+      regionId,
+      name,
+      mediaType,
+      size: file.bytes.length,
+      sha256: createHash('sha256').update(file.bytes).digest('hex'),
+      content: file.bytes,
+      createdBy: accountOf(ctx),
+    })
+    .returning({ id: storedFiles.id });
+  return { id: f!.id, name, mediaType, size: file.bytes.length };
 }
 
 /** Attaches evidence to a unit: a file (kept in the database), a link, or an order's or protocol's details. */
@@ -373,20 +407,8 @@ export async function addEvidence(
     let fileId: string | null = null;
     let values: { title: string; url: string; documentNumber: string; documentDate: string | null };
     if (input.kind === 'file') {
-      const { name, mediaType } = checkEvidenceFile(input.file);
-      const [f] = await tx
-        .insert(storedFiles)
-        .values({
-          regionId: u.regionId,
-          name,
-          mediaType,
-          size: input.file.bytes.length,
-          sha256: createHash('sha256').update(input.file.bytes).digest('hex'),
-          content: input.file.bytes,
-          createdBy: accountOf(ctx),
-        })
-        .returning({ id: storedFiles.id });
-      fileId = f!.id;
+      const { id: storedId, name } = await storeCheckedFile(tx, ctx, u.regionId, input.file);
+      fileId = storedId;
       values = { title: (input.title ?? '').trim() || name, url: '', documentNumber: '', documentDate: null };
     } else if (input.kind === 'link') {
       const url = (input.url ?? '').trim();

@@ -2,10 +2,12 @@
 import type { z } from 'zod';
 import type { Person, personInput, personPatch } from '../contract/api.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
+import { commonSubjects, readSubjects, type StaffCategory, staffCategoryOf } from '../domain/network/staff.ts';
 import type { Executor } from '../storage/database.ts';
 import { getOrganisation } from '../storage/organisations-repo.ts';
 import { getPerson, insertPerson, listPeople, type PersonFilter } from '../storage/people-repo.ts';
 import { people } from '../storage/schema.ts';
+import { personCertificateFiles, removeStoredFiles } from '../storage/staff-development-repo.ts';
 import { deleteVersioned, updateVersioned } from '../storage/versioned.ts';
 import { audit, inTransaction, requirePermission, type ServiceContext, scope, staleWrite } from './context.ts';
 
@@ -15,7 +17,19 @@ const personLabels = {
   email: 'Электронная почта',
   phone: 'Телефон',
   organisationId: 'Организация',
+  category: 'Категория',
+  subjects: 'Предметы',
 };
+
+/** One spelling per known subject («Алгебра» → «математика»), others as written, each once. */
+export function normaliseSubjects(subjects: readonly string[]): string[] {
+  return [...new Set(subjects.flatMap(readSubjects))];
+}
+
+/** A teacher's subjects read from the position («учитель математики»): only the well-known ones. */
+export function subjectsOfPosition(category: StaffCategory, position: string): string[] {
+  return category === 'teacher' ? readSubjects(position).filter((s) => commonSubjects.includes(s)) : [];
+}
 
 const placeOf = (p: Pick<Person, 'regionId' | 'municipalityId' | 'organisationId'>) => ({
   regionId: p.regionId,
@@ -58,7 +72,9 @@ export async function createPerson(ctx: ServiceContext, input: z.infer<typeof pe
   return inTransaction(ctx, async (tx) => {
     const place = await placeFromOrganisation(tx, input.regionId, input.organisationId, input.municipalityId);
     requirePermission(ctx, 'person.write', place);
-    const id = await insertPerson(tx, { ...input, ...place });
+    const category = input.category ?? staffCategoryOf(input.position);
+    const subjects = input.subjects ? normaliseSubjects(input.subjects) : subjectsOfPosition(category, input.position);
+    const id = await insertPerson(tx, { ...input, ...place, category, subjects });
     const created = (await getPerson(tx, id))!;
     await audit(tx, ctx, {
       regionId: created.regionId,
@@ -92,6 +108,15 @@ export async function updatePerson(
       requirePermission(ctx, 'person.write', place);
       Object.assign(changes, place);
     }
+    if (changes.subjects) changes.subjects = normaliseSubjects(changes.subjects);
+    if (changes.position !== undefined && changes.position !== before.position) {
+      // A new position re-reads the category unless the user chose one; subjects are read only into an empty list.
+      changes.category ??= staffCategoryOf(changes.position);
+      if (changes.subjects === undefined && before.subjects.length === 0) {
+        const read = subjectsOfPosition(changes.category, changes.position);
+        if (read.length > 0) changes.subjects = read;
+      }
+    }
     if (!(await updateVersioned(tx, people, id, version, changes)))
       throw await staleWrite(tx, 'person', id, version, personLabels);
     const after = (await getPerson(tx, id))!;
@@ -113,8 +138,11 @@ export async function deletePerson(ctx: ServiceContext, id: string, version: num
     const before = await getPerson(tx, id);
     if (!before) throw notFound('Сотрудник');
     requirePermission(ctx, 'person.write', placeOf(before));
+    // Courses go with the person (on delete cascade); their certificate files are removed here.
+    const files = await personCertificateFiles(tx, id);
     if (!(await deleteVersioned(tx, people, id, version)))
       throw await staleWrite(tx, 'person', id, version, personLabels);
+    await removeStoredFiles(tx, files);
     await audit(tx, ctx, {
       regionId: before.regionId,
       action: 'delete',

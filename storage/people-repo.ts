@@ -1,5 +1,6 @@
 import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Person } from '../contract/api.ts';
+import type { StaffCategory } from '../domain/network/staff.ts';
 import type { Scope } from '../domain/roles.ts';
 import { escapeLike } from './audit-repo.ts';
 import type { Executor } from './database.ts';
@@ -16,6 +17,8 @@ const columns = {
   position: people.position,
   email: people.email,
   phone: people.phone,
+  category: sql<StaffCategory>`${people.category}`,
+  subjects: people.subjects,
   version: people.version,
 };
 
@@ -23,6 +26,7 @@ export interface PersonFilter {
   regionId?: string;
   municipalityId?: string;
   organisationId?: string;
+  category?: StaffCategory;
   q?: string;
 }
 
@@ -43,6 +47,7 @@ export async function listPeople(
     f.regionId ? eq(people.regionId, f.regionId) : undefined,
     f.municipalityId ? eq(people.municipalityId, f.municipalityId) : undefined,
     f.organisationId ? eq(people.organisationId, f.organisationId) : undefined,
+    f.category ? eq(people.category, f.category) : undefined,
     q ? or(ilike(people.fullName, q), ilike(people.position, q)) : undefined,
   );
   const [items, [count]] = await Promise.all([

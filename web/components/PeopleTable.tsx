@@ -1,6 +1,7 @@
 import { Anchor } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Person } from '../../contract/api.ts';
+import { categoryShortLabel } from '../lib/staff-format.ts';
 import { type Column, DataTable } from './DataTable.tsx';
 
 const baseColumns: Column<Person>[] = [
@@ -14,6 +15,7 @@ const baseColumns: Column<Person>[] = [
     ),
   },
   { key: 'position', header: 'Должность', render: (p) => p.position || '—' },
+  { key: 'category', header: 'Категория', render: (p) => categoryShortLabel(p.category) },
   { key: 'organisation', header: 'Организация', render: (p) => p.organisationName ?? '—' },
   {
     key: 'email',
@@ -45,7 +47,7 @@ export function PeopleTable({ rows, loading, fetching, withOrganisation = true, 
       fetching={fetching}
       pagination={pagination}
       empty={empty ?? 'Сотрудников пока нет.'}
-      minWidth={withOrganisation ? 820 : 640}
+      minWidth={withOrganisation ? 940 : 760}
     />
   );
 }

@@ -13,6 +13,7 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { PeopleTable } from '../components/PeopleTable.tsx';
 import { PersonForm } from '../components/PersonForm.tsx';
 import { DeleteDialog, EditDeleteButtons } from '../components/RecordActions.tsx';
+import { StaffSection } from '../components/StaffTable.tsx';
 import { formatDateTime, kindLabels, urbanLabel } from '../lib/format.ts';
 import { can, useCurrentUser } from '../lib/session.ts';
 
@@ -124,6 +125,7 @@ function OrganisationCard(props: { canWrite: boolean; canReadPeople: boolean; ca
             )}
           </section>
         )}
+        {props.canReadPeople && <StaffSection organisationId={o.id} />}
       </Stack>
 
       <Modal opened={editing} onClose={() => setEditing(false)} title="Изменение организации" size="lg">

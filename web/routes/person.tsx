@@ -1,4 +1,4 @@
-import { Anchor, Modal, Paper } from '@mantine/core';
+import { Anchor, Modal, Paper, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -10,7 +10,9 @@ import { PageLoader } from '../components/Loading.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { PersonForm } from '../components/PersonForm.tsx';
 import { DeleteDialog, EditDeleteButtons } from '../components/RecordActions.tsx';
+import { StaffDevelopment } from '../components/StaffDevelopment.tsx';
 import { can, useCurrentUser } from '../lib/session.ts';
+import { categoryLabel, subjectsText } from '../lib/staff-format.ts';
 
 const back = { to: '/people', label: 'К списку сотрудников' };
 
@@ -67,29 +69,36 @@ function PersonCard({ canWrite, canOpenOrganisation }: { canWrite: boolean; canO
           )
         }
       />
-      <Paper withBorder p={{ base: 'md', sm: 'lg' }} radius="md">
-        <DetailsList
-          items={[
-            { label: 'ФИО', value: p.fullName },
-            { label: 'Должность', value: p.position },
-            {
-              label: 'Организация',
-              value:
-                p.organisationId && canOpenOrganisation ? (
-                  <Anchor component={Link} to={`/organisations/${p.organisationId}`}>
-                    {p.organisationName ?? 'открыть'}
-                  </Anchor>
-                ) : (
-                  (p.organisationName ?? '')
-                ),
-            },
-            { label: 'Муниципалитет', value: municipality?.name ?? '' },
-            { label: 'Регион', value: region?.name ?? '' },
-            { label: 'Эл. почта', value: p.email ? <Anchor href={`mailto:${p.email}`}>{p.email}</Anchor> : '' },
-            { label: 'Телефон', value: p.phone },
-          ]}
-        />
-      </Paper>
+      <Stack gap="xl">
+        <Paper withBorder p={{ base: 'md', sm: 'lg' }} radius="md">
+          <DetailsList
+            items={[
+              { label: 'ФИО', value: p.fullName },
+              { label: 'Должность', value: p.position },
+              { label: 'Категория', value: categoryLabel(p.category) },
+              { label: 'Предметы', value: subjectsText(p.subjects) },
+              {
+                label: 'Организация',
+                value:
+                  p.organisationId && canOpenOrganisation ? (
+                    <Anchor component={Link} to={`/organisations/${p.organisationId}`}>
+                      {p.organisationName ?? 'открыть'}
+                    </Anchor>
+                  ) : (
+                    (p.organisationName ?? '')
+                  ),
+              },
+              { label: 'Муниципалитет', value: municipality?.name ?? '' },
+              { label: 'Регион', value: region?.name ?? '' },
+              { label: 'Эл. почта', value: p.email ? <Anchor href={`mailto:${p.email}`}>{p.email}</Anchor> : '' },
+              { label: 'Телефон', value: p.phone },
+            ]}
+          />
+        </Paper>
+        <section aria-label="Профессиональное развитие">
+          <StaffDevelopment personId={p.id} />
+        </section>
+      </Stack>
       <Modal opened={editing} onClose={() => setEditing(false)} title="Изменение данных сотрудника" size="lg">
         {tree.data && (
           <PersonForm
