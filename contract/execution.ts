@@ -408,11 +408,12 @@ export const regionDashboardItem = z.object({
 
 export const notification = z.object({
   id: uuidField,
-  kind: z.enum(['due-soon', 'overdue', 'escalation']),
+  kind: z.enum(['due-soon', 'overdue', 'escalation', 'event']),
   subject: z.string(),
   body: z.string(),
   programmeId: z.string().nullable(),
   executionId: z.string().nullable(),
+  eventId: z.string().nullable(),
   createdAt: isoDateTime,
   readAt: isoDateTime.nullable(),
 });

@@ -1,6 +1,7 @@
 // Calendars of activity deadlines: the events of the programmes an actor may read (status and timing as of
 // today in the programme's region), a programme's calendar as an .ics file, and a personal feed a calendar
-// application subscribes to by a secret link (only the SHA-256 of its token is kept).
+// application subscribes to by a secret link (only the SHA-256 of its token is kept). Both .ics outputs carry
+// the support's events too (consultations, seminars, webinars …) that the actor sees.
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type IcalEvent, writeIcal } from '../adapters/ical/write-ical.ts';
@@ -9,9 +10,11 @@ import { ruDate } from '../domain/deadline/read-deadline.ts';
 import { DomainError } from '../domain/errors.ts';
 import { activityStatus } from '../domain/execution/rollup.ts';
 import { addDays, daysBetween, executionStatusLabels, timingLabels, timingOf } from '../domain/execution/status.ts';
-import type { Actor } from '../domain/roles.ts';
+import { type EventKind, eventKindLabels } from '../domain/network/events.ts';
+import { type Actor, hasPermission } from '../domain/roles.ts';
 import { type CalendarActivityRecord, calendarActivities } from '../storage/calendar-repo.ts';
 import type { Db } from '../storage/database.ts';
+import { type EventRow, eventRows } from '../storage/events-repo.ts';
 import { assignedSchools } from '../storage/execution-repo.ts';
 import { defaultSettings, type ProgrammeSettings } from '../storage/programmes-repo.ts';
 import { calendarFeeds, regions, users } from '../storage/schema.ts';
@@ -108,6 +111,29 @@ function icalEvent(e: ActivityEvent, withProgramme: boolean): IcalEvent {
   };
 }
 
+/** An event of the support as a calendar entry: timed when a time is set, otherwise its days (a month «Март 2022»). */
+function eventIcal(e: EventRow): IcalEvent {
+  const timed = e.startsAt !== null;
+  const lines = [
+    `${eventKindLabels[e.kind as EventKind] ?? 'мероприятие'}: ${e.topic}`,
+    e.dateText ? `Срок по плану: ${e.dateText}` : '',
+    e.responsible ? `Ответственные: ${e.responsible}` : '',
+    e.programmeTitle ? `Программа: ${e.programmeTitle}` : '',
+    e.link ? `Ссылка: ${e.link}` : '',
+    e.status === 'cancelled' ? 'Мероприятие отменено.' : '',
+  ];
+  return {
+    uid: `event-${e.id}@opora`,
+    title: `${e.status === 'cancelled' ? 'Отменено: ' : ''}${e.topic.length > 200 ? `${e.topic.slice(0, 199).trimEnd()}…` : e.topic}`,
+    description: lines.filter(Boolean).join('\n'),
+    start: timed ? e.startsAt!.toISOString() : e.windowStart,
+    end: timed ? (e.endsAt ?? e.startsAt)!.toISOString() : e.windowEnd,
+    allDay: !timed,
+    ...(e.place && { location: e.place }),
+    ...(e.link && { url: e.link }),
+  };
+}
+
 /** A programme's activities as an .ics file, and the file's name. */
 export async function programmeIcal(
   ctx: ServiceContext,
@@ -116,10 +142,11 @@ export async function programmeIcal(
   requirePermission(ctx, 'programme.read');
   const p = await programmeForRead(ctx.db, ctx, programmeId);
   const events = activityEvents(ctx, await calendarActivities(ctx.db, scope(ctx), { programmeId }));
+  const { rows: support } = await eventRows(ctx.db, scope(ctx), { programmeId });
   const ics = writeIcal({
     name: p.title.slice(0, 200),
     timezone: p.timezone,
-    events: events.map((e) => icalEvent(e, false)),
+    events: [...events.map((e) => icalEvent(e, false)), ...support.map(eventIcal)],
   });
   const baseName = `Календарь ${p.kind}${p.actNumber ? ` № ${p.actNumber}` : ''}`
     .replace(/[\\/:*?"<>|\r\n\t]+/g, '-')
@@ -197,9 +224,10 @@ export async function feedIcal(db: Db, token: string, now: Date): Promise<string
   const today = todayOf(ctx, owner.timezone);
   const range = { from: addDays(today, -feedPastDays), to: addDays(today, feedFutureDays) };
   const events = activityEvents(ctx, await calendarActivities(db, scope(ctx), range), range);
+  const support = hasPermission(owner.actor, 'event.read') ? (await eventRows(db, scope(ctx), range)).rows : [];
   return writeIcal({
     name: 'Опора: сроки мероприятий',
     timezone: owner.timezone,
-    events: events.map((e) => icalEvent(e, true)),
+    events: [...events.map((e) => icalEvent(e, true)), ...support.map(eventIcal)],
   });
 }

@@ -113,7 +113,7 @@ async function audienceSchools(
 }
 
 /** Resolves audiences once per distinct (programme, place, audience) within one request. */
-function audienceResolver(ex: Executor) {
+export function audienceResolver(ex: Executor) {
   const programmes = new Map<string, ProgrammeRecord | null>();
   const cache = new Map<string, Promise<StaffRecord[]>>();
   return (e: Pick<EventRow, 'regionId' | 'municipalityId' | 'organisationId' | 'programmeId' | 'audience'>) => {

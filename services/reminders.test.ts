@@ -5,7 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer, type Mailer } from '../adapters/mail/mailer.ts';
 import type { Db } from '../storage/database.ts';
-import { activityExecutions, notifications, users } from '../storage/schema.ts';
+import { activityExecutions, eventParticipants, events, notifications, people, users } from '../storage/schema.ts';
 import { regionalRoadmap } from '../test/approved-programme.ts';
 import { engines } from '../test/engines.ts';
 import { type SmtpSink, startSmtpSink } from '../test/smtp-sink.ts';
@@ -259,5 +259,52 @@ describe.each(engines)('reminders on $name', (engine) => {
     });
     // What reaches the server log carries no e-mail address.
     expect(reminderFailure(failure)).toBe('Error: connection to [адрес скрыт] refused');
+  });
+  it('reminds the schools whose staff registered for a webinar three days before it, once, with its time and link', async () => {
+    const [person] = await db
+      .insert(people)
+      .values({
+        regionId: world.regionA,
+        municipalityId: world.munA1,
+        organisationId: world.schoolA1,
+        fullName: 'Иванова Анна Петровна',
+        position: 'Директор',
+        category: 'director',
+      })
+      .returning({ id: people.id });
+    const [webinar] = await db
+      .insert(events)
+      .values({
+        regionId: world.regionA,
+        programmeId,
+        kind: 'webinar',
+        topic: 'Анализ причин низких результатов',
+        windowStart: '2023-02-10',
+        windowEnd: '2023-02-10',
+        startsAt: inRegionA('2023-02-10T10:00:00'),
+        link: 'https://vebinar.example.ru/1',
+      })
+      .returning({ id: events.id });
+    await db
+      .insert(eventParticipants)
+      .values({ regionId: world.regionA, eventId: webinar!.id, personId: person!.id, organisationId: world.schoolA1 });
+    const eventNotes = () => db.select().from(notifications).where(eq(notifications.eventId, webinar!.id));
+
+    await run('2023-02-06T23:59:00');
+    expect(await eventNotes()).toEqual([]);
+    sink.messages.length = 0;
+    await run('2023-02-07T08:00:00');
+    const notes = await eventNotes();
+    // Both active accounts of the school, not the blocked one; the e-mail to the one with an address.
+    expect(notes.map((n) => n.userId).sort()).toEqual(
+      [await userId('school-a1'), await userId('school-a1-deputy')].sort(),
+    );
+    expect(notes[0]!.subject).toBe('Вебинар 10.02.2023, 10:00: Анализ причин низких результатов');
+    expect(notes[0]!.body).toContain('(через 3 дня)');
+    expect(sink.messages.filter((m) => m.subject.startsWith('Вебинар')).flatMap((m) => m.to)).toEqual([
+      'director@school-a1.example.ru',
+    ]);
+    await run('2023-02-10T09:00:00');
+    expect(await eventNotes()).toHaveLength(2);
   });
 });

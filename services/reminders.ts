@@ -7,7 +7,9 @@ import type { notification } from '../contract/execution.ts';
 import { DomainError } from '../domain/errors.ts';
 import { placeAccounts, recipientsOf } from '../domain/execution/reminder-recipients.ts';
 import { type ReminderUnit, remindersDue } from '../domain/execution/reminders.ts';
-import { localDate } from '../domain/execution/status.ts';
+import { addDays, localDate } from '../domain/execution/status.ts';
+import { eventReminderDays, eventRemindersDue } from '../domain/network/event-reminders.ts';
+import type { EventKind } from '../domain/network/events.ts';
 import type { Db } from '../storage/database.ts';
 import { defaultSettings, type ProgrammeSettings } from '../storage/programmes-repo.ts';
 import {
@@ -21,9 +23,16 @@ import {
   type NotificationValues,
   openUnitsOfApprovedProgrammes,
   regionsWithApprovedProgrammes,
+  regionsWithUpcomingEvents,
   reminderAccounts,
+  upcomingEvents,
 } from '../storage/reminders-repo.ts';
 import type { ServiceContext } from './context.ts';
+import { audienceResolver } from './events.ts';
+
+/** «10:00» in the region's time zone. */
+const localTime = (at: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('ru-RU', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
 
 /** Said under every reminder e-mail. */
 const mailFooter =
@@ -48,13 +57,67 @@ export async function runReminders(
   options: { now: Date; mailer: Mailer | null; regionId?: string },
 ): Promise<ReminderRun> {
   const total: ReminderRun = { created: 0, emailed: 0, failed: 0 };
-  for (const region of await regionsWithApprovedProgrammes(db, options.regionId)) {
-    const run = await remindRegion(db, region, options);
+  const add = (run: ReminderRun) => {
     total.created += run.created;
     total.emailed += run.emailed;
     total.failed += run.failed;
-  }
+  };
+  for (const region of await regionsWithApprovedProgrammes(db, options.regionId))
+    add(await remindRegion(db, region, options));
+  for (const region of await regionsWithUpcomingEvents(db, options.now, options.regionId))
+    add(await remindEventParticipants(db, region, options));
   return total;
+}
+
+/**
+ * Reminds the schools whose staff are registered for an event (or, while nobody is, the schools of its
+ * audience) a few days before it, once per event and day.
+ */
+async function remindEventParticipants(
+  db: Db,
+  region: { id: string; timezone: string },
+  options: { now: Date; mailer: Mailer | null },
+): Promise<ReminderRun> {
+  const today = localDate(options.now, region.timezone);
+  const candidates = await upcomingEvents(db, region.id, addDays(today, -1), addDays(today, eventReminderDays + 1));
+  const dated = candidates.flatMap((e) => {
+    const day = e.startsAt
+      ? localDate(e.startsAt, region.timezone)
+      : e.windowStart === e.windowEnd
+        ? e.windowStart
+        : null;
+    if (!day) return [];
+    const time = e.startsAt ? localTime(e.startsAt, region.timezone) : null;
+    return [{ ...e, kind: e.kind as EventKind, day, time }];
+  });
+  const reminders = eventRemindersDue(dated, today);
+  if (reminders.length === 0) return { created: 0, emailed: 0, failed: 0 };
+  const accounts = await reminderAccounts(db, region.id);
+  const audience = audienceResolver(db);
+  const values: NotificationValues[] = [];
+  for (const r of reminders) {
+    const e = dated.find((x) => x.id === r.eventId)!;
+    const schools = new Set(
+      e.registeredOrganisations.length > 0
+        ? e.registeredOrganisations
+        : (await audience(e)).map((p) => p.organisationId),
+    );
+    for (const a of accounts)
+      if (a.role === 'school' && a.organisationId && schools.has(a.organisationId))
+        values.push({
+          regionId: region.id,
+          userId: a.userId,
+          kind: 'event',
+          key: r.key,
+          executionId: null,
+          programmeId: e.programmeId,
+          eventId: e.id,
+          subject: r.subject,
+          body: r.body,
+          createdAt: options.now,
+        });
+  }
+  return deliver(db, await insertNewNotifications(db, values), accounts, options);
 }
 
 async function remindRegion(
@@ -89,7 +152,16 @@ async function remindRegion(
       createdAt: options.now,
     })),
   );
-  const created = await insertNewNotifications(db, values);
+  return deliver(db, await insertNewNotifications(db, values), accounts, options);
+}
+
+/** E-mails new notifications to the accounts that have an address, one message at a time, and records the outcome. */
+async function deliver(
+  db: Db,
+  created: { id: string; userId: string; subject: string; body: string }[],
+  accounts: readonly { userId: string; email: string }[],
+  options: { now: Date; mailer: Mailer | null },
+): Promise<ReminderRun> {
   const run: ReminderRun = { created: created.length, emailed: 0, failed: 0 };
   if (!options.mailer || created.length === 0) return run;
 
@@ -184,6 +256,7 @@ const notificationDto = (n: NotificationRecord): NotificationDto => ({
   body: n.body,
   programmeId: n.programmeId,
   executionId: n.executionId,
+  eventId: n.eventId,
   createdAt: n.createdAt.toISOString(),
   readAt: n.readAt?.toISOString() ?? null,
 });

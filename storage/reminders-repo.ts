@@ -10,6 +10,8 @@ import type { ExecutionStatus } from '../domain/execution/status.ts';
 import { type Executor, pgArray } from './database.ts';
 import {
   activityExecutions,
+  eventParticipants,
+  events,
   municipalities,
   notifications,
   organisations,
@@ -119,10 +121,11 @@ export async function reminderAccounts(ex: Executor, regionId: string): Promise<
 export interface NotificationValues {
   regionId: string;
   userId: string;
-  kind: ReminderKind;
+  kind: ReminderKind | 'event';
   key: string;
-  executionId: string;
-  programmeId: string;
+  executionId: string | null;
+  programmeId: string | null;
+  eventId?: string;
   subject: string;
   body: string;
   createdAt: Date;
@@ -207,4 +210,57 @@ export async function markAllNotificationsRead(ex: Executor, userId: string, at:
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
     .returning({ id: notifications.id });
   return rows.length;
+}
+
+/** Regions with a planned event starting between yesterday and a few days ahead (a day either side for zones). */
+export async function regionsWithUpcomingEvents(
+  ex: Executor,
+  now: Date,
+  regionId?: string,
+): Promise<{ id: string; timezone: string }[]> {
+  const from = new Date(now.getTime() - 2 * 86_400_000).toISOString().slice(0, 10);
+  const to = new Date(now.getTime() + 6 * 86_400_000).toISOString().slice(0, 10);
+  return ex
+    .select({ id: regions.id, timezone: regions.timezone })
+    .from(regions)
+    .where(
+      and(
+        regionId ? eq(regions.id, regionId) : undefined,
+        sql`exists (select 1 from ${events} where ${events.regionId} = ${regions.id} and ${events.status} = 'planned' and ${events.windowStart} between ${from} and ${to})`,
+      ),
+    );
+}
+
+/** A region's planned events starting between two days, with the schools whose staff registered. */
+export async function upcomingEvents(ex: Executor, regionId: string, from: string, to: string) {
+  const rows = await ex
+    .select({
+      id: events.id,
+      regionId: events.regionId,
+      municipalityId: events.municipalityId,
+      organisationId: events.organisationId,
+      programmeId: events.programmeId,
+      programmeTitle: programmes.title,
+      kind: events.kind,
+      topic: events.topic,
+      windowStart: events.windowStart,
+      windowEnd: events.windowEnd,
+      startsAt: events.startsAt,
+      place: events.place,
+      link: events.link,
+      audience: events.audience,
+      registeredOrganisations: sql<
+        string[]
+      >`coalesce((select array_agg(distinct ${eventParticipants.organisationId}) from ${eventParticipants} where ${eventParticipants.eventId} = ${events.id} and ${eventParticipants.registered} and ${eventParticipants.organisationId} is not null), '{}')`,
+    })
+    .from(events)
+    .leftJoin(programmes, eq(programmes.id, events.programmeId))
+    .where(
+      and(
+        eq(events.regionId, regionId),
+        eq(events.status, 'planned'),
+        sql`${events.windowStart} between ${from} and ${to}`,
+      ),
+    );
+  return rows.map((r) => ({ ...r, registeredOrganisations: r.registeredOrganisations ?? [] }));
 }

@@ -11,9 +11,11 @@ import { ErrorAlert } from './ErrorAlert.tsx';
 import { ViewBadge } from './ExecutionBadges.tsx';
 
 const linkOf = (n: Notification) =>
-  n.programmeId
-    ? `/programmes/${n.programmeId}/execution${n.executionId ? `?unit=${encodeURIComponent(n.executionId)}` : ''}`
-    : null;
+  n.eventId
+    ? `/events/${n.eventId}`
+    : n.programmeId
+      ? `/programmes/${n.programmeId}/execution${n.executionId ? `?unit=${encodeURIComponent(n.executionId)}` : ''}`
+      : null;
 
 export default function NotificationBell() {
   const [opened, setOpened] = useState(false);

@@ -401,6 +401,7 @@ export const notificationKindViews: Record<NotificationKind, BadgeView> = {
   'due-soon': { label: 'Скоро срок', colour: 'yellow' },
   overdue: { label: 'Просрочено', colour: 'red' },
   escalation: { label: 'Эскалация', colour: 'grape' },
+  event: { label: 'Мероприятие', colour: 'blue' },
 };
 
 export const roundKindLabels = { execution: 'Мониторинг исполнения', engagement: 'Мониторинг вовлечённости' } as const;

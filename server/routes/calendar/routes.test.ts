@@ -126,15 +126,21 @@ describe.each(engines)('calendar API on $name', (engine) => {
       ['№ 1.1. Разработать программу перехода школы в эффективный режим работы', '20220315', '20220316'],
       ['№ 1.2. Провести региональные семинары', '20220301', '20220401'],
       ['№ 1.2. Провести региональные семинары', '20221101', '20221201'],
+      // The programme's consultation schedule («Апрель») is an event of the regional calendar.
+      ['Консультация', '20220401', '20220501'],
     ]);
+    expect(vevents[3]!.DESCRIPTION).toContain(
+      'консультация: Консультация\nСрок по плану: Апрель\nОтветственные: Петров П. П.',
+    );
     expect(vevents[0]!.DESCRIPTION).toContain('Срок: до 15.03.2022\nОтветственные: Руководители школ');
     expect(vevents[1]!.DESCRIPTION).toContain('Срок: Март, Ноябрь 2022\nОтветственные: ИРО');
     expect(vevents[0]!.UID).toBe(`${targeted}-0@opora`);
 
-    // The school's copy holds only the activity that gives it work.
+    // The school's copy holds only the activity that gives it work, and the region's consultation.
     const own = await school.get(`/api/programmes/${programmeId}/calendar.ics`);
     expect(icalEvents(own.body).map((e) => e.SUMMARY)).toEqual([
       '№ 1.1. Разработать программу перехода школы в эффективный режим работы',
+      'Консультация',
     ]);
   });
 
@@ -148,7 +154,8 @@ describe.each(engines)('calendar API on $name', (engine) => {
     expect(feed.statusCode).toBe(200);
     expect(feed.headers['content-type']).toBe('text/calendar; charset=utf-8');
     const [event, ...rest] = icalEvents(feed.body);
-    expect(rest).toEqual([]);
+    // Besides its activity, the school's feed carries the region's consultation of April 2022.
+    expect(rest.map((e) => [e.SUMMARY, e.DTSTART])).toEqual([['Консультация', '20220401']]);
     expect(event).toMatchObject({
       SUMMARY: '№ 1.1. Разработать программу перехода школы в эффективный режим работы',
       DTSTART: '20220315',
