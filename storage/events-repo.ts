@@ -111,7 +111,13 @@ export async function eventRows(ex: Executor, scope: Scope, f: EventFilter, limi
     .leftJoin(programmes, eq(programmes.id, events.programmeId))
     .leftJoin(programmeActivities, eq(programmeActivities.id, events.activityId))
     .where(where)
-    .orderBy(asc(events.windowStart), asc(sql`coalesce(${events.startsAt}, ${events.createdAt})`), asc(events.id))
+    // A programme's schedule keeps its order within a month (its rows share the month and the moment saved).
+    .orderBy(
+      asc(events.windowStart),
+      asc(sql`coalesce(${events.startsAt}, ${events.createdAt})`),
+      asc(sql`(${events.source}->>'consultation')::int`),
+      asc(events.id),
+    )
     .limit(limit)
     .offset(offset);
   const [count] = await ex.select({ n: sql<number>`count(*)::int` }).from(events).where(where);
