@@ -6,8 +6,7 @@ import { type CoverageCount, type CoverageSpec, countCoverage } from '../domain/
 import type { Executor } from '../storage/database.ts';
 import type { ProgrammeRecord } from '../storage/programmes-repo.ts';
 import { courseCompletions, eventParticipants, events } from '../storage/schema.ts';
-import { staffOf } from './events.ts';
-import { programmeTargetSchools } from './execution.ts';
+import { programmeSchools, staffOf } from './events.ts';
 
 export async function programmeCoverage(
   ex: Executor,
@@ -15,13 +14,13 @@ export async function programmeCoverage(
   spec: CoverageSpec,
   today: string,
 ): Promise<CoverageCount> {
-  const schools = (await programmeTargetSchools(ex, p)).map((s) => s.id);
+  const schools = await programmeSchools(ex, p);
   if (schools.length === 0)
     return {
       audience: 0,
       covered: 0,
       value: null,
-      explanation: 'У программы нет целевых школ: выберите утверждённый перечень школ.',
+      explanation: 'У программы нет целевых школ: выберите утверждённый перечень или школы-исполнители мероприятий.',
     };
   const staff = await staffOf(ex, schools);
   const ids = staff.map((s) => s.id);

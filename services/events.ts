@@ -28,7 +28,14 @@ import type { Executor } from '../storage/database.ts';
 import { type EventRow, eventRows } from '../storage/events-repo.ts';
 import { getOrganisation } from '../storage/organisations-repo.ts';
 import { type Appendices, getProgrammeRecord, type ProgrammeRecord } from '../storage/programmes-repo.ts';
-import { eventParticipants, events, organisations, people, programmeActivities } from '../storage/schema.ts';
+import {
+  activityExecutions,
+  eventParticipants,
+  events,
+  organisations,
+  people,
+  programmeActivities,
+} from '../storage/schema.ts';
 import { deleteVersioned, updateVersioned } from '../storage/versioned.ts';
 import {
   accountOf,
@@ -82,6 +89,21 @@ export async function staffOf(ex: Executor, schoolIds: readonly string[]): Promi
   return rows.map((r) => ({ ...r, category: r.category as StaffCategory, subjects: r.subjects ?? [] }));
 }
 
+/**
+ * The schools a programme works with: its approved list's, or — for a roadmap whose activities name their
+ * schools without a list — the schools executing its activities.
+ */
+export async function programmeSchools(ex: Executor, p: ProgrammeRecord): Promise<string[]> {
+  const listed = await programmeTargetSchools(ex, p);
+  if (listed.length > 0) return listed.map((s) => s.id);
+  const rows = await ex
+    .selectDistinct({ id: activityExecutions.organisationId })
+    .from(activityExecutions)
+    .innerJoin(organisations, eq(organisations.id, activityExecutions.organisationId))
+    .where(and(eq(activityExecutions.programmeId, p.id), eq(organisations.kind, 'school')));
+  return rows.flatMap((r) => (r.id ? [r.id] : []));
+}
+
 /** The schools an event is for: its programme's target schools, the chosen ones, or every school in its place. */
 async function audienceSchools(
   ex: Executor,
@@ -93,7 +115,7 @@ async function audienceSchools(
   if (a.schools === 'programme' && e.programmeId) {
     if (!programmes.has(e.programmeId)) programmes.set(e.programmeId, await getProgrammeRecord(ex, e.programmeId));
     const p = programmes.get(e.programmeId);
-    if (p) return (await programmeTargetSchools(ex, p)).map((s) => s.id);
+    if (p) return programmeSchools(ex, p);
   }
   if (e.organisationId) {
     const o = await getOrganisation(ex, e.organisationId);
