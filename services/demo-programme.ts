@@ -9,9 +9,10 @@ import { groupBy } from '../domain/group-by.ts';
 import { emptyPassport } from '../domain/programme/programme.ts';
 import type { Actor } from '../domain/roles.ts';
 import type { Db } from '../storage/database.ts';
-import { curatorAssignments, organisations, regions, users } from '../storage/schema.ts';
+import { organisations, regions, users } from '../storage/schema.ts';
 import { changeApproval } from './approval.ts';
 import { actorOf } from './auth.ts';
+import { createDemoNetwork } from './demo-network.ts';
 import { addComment, addEvidence, programmeExecution, reportExecution, setTargets } from './execution.ts';
 import { saveProgramme } from './programmes.ts';
 
@@ -34,6 +35,25 @@ export async function createDemoProgramme(db: Db, regionCode: string, now: Date)
     return ruDate(d < period.start ? period.start : d > period.end ? period.end : d);
   };
   const until = (days: number) => `До ${day(days)}`;
+  const months = [
+    'Январь',
+    'Февраль',
+    'Март',
+    'Апрель',
+    'Май',
+    'Июнь',
+    'Июль',
+    'Август',
+    'Сентябрь',
+    'Октябрь',
+    'Ноябрь',
+    'Декабрь',
+  ];
+  /** «Декабрь 2026 года»: a month ahead of today, kept inside the programme's year. */
+  const monthText = (ahead: number) => {
+    const m = Math.min(11, Number(today.slice(5, 7)) - 1 + ahead);
+    return `${months[m]} ${year} года`;
+  };
   const between = (from: number, to: number) => `${day(from).slice(0, 5)}-${day(to)}`;
   const activity = (
     number: string,
@@ -137,8 +157,41 @@ export async function createDemoProgramme(db: Db, regionCode: string, now: Date)
         binding: 'listed-share',
         change: 'decrease',
       },
+      {
+        number: '2',
+        direction: '',
+        name: 'Доля директоров целевых школ, принявших участие в вебинарах по анализу результатов',
+        unit: '%',
+        baseline: '',
+        actual: '',
+        targets: [{ period: year, value: '100 %' }],
+        binding: 'coverage',
+        change: 'increase',
+      },
+      {
+        number: '3',
+        direction: '',
+        name: 'Доля учителей русского языка и математики целевых школ, прошедших курсы повышения квалификации',
+        unit: '%',
+        baseline: '',
+        actual: '',
+        targets: [{ period: year, value: 'не менее 90 %' }],
+        binding: 'coverage',
+        change: 'increase',
+      },
     ],
-    consultations: [],
+    consultations: [
+      {
+        topic: '«Рисковый профиль школы: направления выхода из зоны риска»',
+        whenText: monthText(1),
+        responsible: ['Лебедев О. И., методист ИРО'],
+      },
+      {
+        topic: '«Программа перехода школы в эффективный режим работы»',
+        whenText: monthText(2),
+        responsible: ['Кравцова А. П., проректор ИРО'],
+      },
+    ],
     tutorPairs: [],
     schools: [],
     monitoringRounds: [
@@ -172,13 +225,19 @@ export async function createDemoProgramme(db: Db, regionCode: string, now: Date)
   await changeApproval(ctx, p.id, { action: 'approve', version: p.version });
   const school = await account('school');
   const curator = await account('curator');
-  await db.insert(curatorAssignments).values({
+  const schoolIds = [school.organisationId!, ...schools.map((s) => s.id).filter((id) => id !== school.organisationId)];
+  await createDemoNetwork({
+    db,
+    now,
+    today,
     regionId: region.id,
-    userId: curator.userId,
-    organisationId: school.organisationId!,
-    basis: 'приказ № 1-д (демонстрационные данные)',
+    programmeId: p.id,
+    schoolIds,
+    coordinator,
+    school,
+    curator,
   });
-  curator.assignedOrganisationIds = [school.organisationId!];
+  curator.assignedOrganisationIds = schoolIds.slice(0, 2);
   // The region held its seminar; two schools appointed their responsible staff; the demo school is late
   // with the entry monitoring, and its curator asks about it.
   const e = await programmeExecution(ctx, p.id);

@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { resultKinds } from '../domain/identification/results.ts';
 import { syntheticResults } from '../domain/identification/synthetic-results.ts';
+import { staffCategoryOf } from '../domain/network/staff.ts';
 import type { Role } from '../domain/roles.ts';
 import { recordAudit } from '../storage/audit-repo.ts';
 import type { Db, Tx } from '../storage/database.ts';
@@ -145,43 +146,47 @@ async function createDemoRegion(db: Db, passwordHash: string): Promise<DemoAccou
     await loadDemoResults(tx, regionId, schools);
     const firstSchool = schools[0]!;
     const m1 = ms[0]!;
-    await tx.insert(people).values([
-      {
-        regionId,
-        organisationId: iro!.id,
-        fullName: 'Кравцова Алла Петровна',
-        position: 'Проректор по научно-методической работе',
-        email: 'kravtsova@demo.invalid',
-      },
-      {
-        regionId,
-        organisationId: iro!.id,
-        fullName: 'Лебедев Олег Игоревич',
-        position: 'Методист, куратор',
-        email: 'lebedev@demo.invalid',
-      },
-      {
-        regionId,
-        municipalityId: m1.id,
-        organisationId: firstSchool.id,
-        fullName: 'Соколова Марина Викторовна',
-        position: 'Директор',
-        phone: '+7 900 000-00-01',
-      },
-      {
-        regionId,
-        municipalityId: m1.id,
-        organisationId: firstSchool.id,
-        fullName: 'Орлов Денис Андреевич',
-        position: 'Заместитель директора по УВР',
-      },
-      {
-        regionId,
-        municipalityId: m1.id,
-        fullName: 'Захарова Ирина Семёновна',
-        position: 'Начальник управления образования',
-      },
-    ]);
+    const staff = (values: (typeof people.$inferInsert)[]) =>
+      values.map((v) => ({ ...v, category: staffCategoryOf(v.position ?? '') }));
+    await tx.insert(people).values(
+      staff([
+        {
+          regionId,
+          organisationId: iro!.id,
+          fullName: 'Кравцова Алла Петровна',
+          position: 'Проректор по научно-методической работе',
+          email: 'kravtsova@demo.invalid',
+        },
+        {
+          regionId,
+          organisationId: iro!.id,
+          fullName: 'Лебедев Олег Игоревич',
+          position: 'Методист, куратор',
+          email: 'lebedev@demo.invalid',
+        },
+        {
+          regionId,
+          municipalityId: m1.id,
+          organisationId: firstSchool.id,
+          fullName: 'Соколова Марина Викторовна',
+          position: 'Директор',
+          phone: '+7 900 000-00-01',
+        },
+        {
+          regionId,
+          municipalityId: m1.id,
+          organisationId: firstSchool.id,
+          fullName: 'Орлов Денис Андреевич',
+          position: 'Заместитель директора по УВР',
+        },
+        {
+          regionId,
+          municipalityId: m1.id,
+          fullName: 'Захарова Ирина Семёновна',
+          position: 'Начальник управления образования',
+        },
+      ]),
+    );
     const accounts: (typeof users.$inferInsert & { territory: string })[] = [
       { login: 'admin', fullName: 'Администратор системы', role: 'admin', territory: 'вся система' },
       {
