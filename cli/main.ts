@@ -31,6 +31,7 @@ import { findUserByLogin } from '../storage/users-repo.ts';
 import { type Config, configVariables, readConfig } from './config.ts';
 import { registerExecutionCommands } from './execution-commands.ts';
 import { exitCodeOf } from './exit-codes.ts';
+import { registerNetworkCommands } from './network-commands.ts';
 
 export interface Io {
   out: (s: string) => void;
@@ -346,6 +347,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     });
 
   registerExecutionCommands(program, { withDatabase: (work) => withDatabase(config(), work), print });
+  registerNetworkCommands(program, { withDatabase: (work) => withDatabase(config(), work), print });
 
   program
     .command('import-results')
