@@ -16,7 +16,7 @@ import type {
   supportGroupInput,
   supportGroupPatch,
 } from '../contract/network.ts';
-import { DomainError, notFound } from '../domain/errors.ts';
+import { DomainError, denied, notFound } from '../domain/errors.ts';
 import { localDate } from '../domain/execution/status.ts';
 import { organisationNamed, partnershipKindLabels, partnershipStatus } from '../domain/network/partnership.ts';
 import type { KnownEntities } from '../domain/programme/link-responsible.ts';
@@ -40,8 +40,10 @@ import {
   supportGroups,
   users,
 } from '../storage/schema.ts';
+import { removeStoredFiles, storedFileContent } from '../storage/stored-files-repo.ts';
 import { deleteVersioned, updateVersioned } from '../storage/versioned.ts';
 import { audit, inTransaction, requirePermission, type ServiceContext, scope, staleWrite } from './context.ts';
+import { type EvidenceFileInput, storeCheckedFile, type UploadWording } from './execution.ts';
 
 const invalid = (field: string, message: string) =>
   new DomainError('validation.failed', message, { problems: [{ field, message }] });
@@ -292,6 +294,59 @@ export async function pairsFromProgramme(
     })),
   );
   return fresh.length;
+}
+
+const agreementWording: UploadWording = { role: 'документом соглашения', tooLarge: 'уменьшите его' };
+
+/** Attaches the signed agreement (a scan or the document), replacing the previous one; null removes it. */
+export async function setPartnershipFile(
+  ctx: ServiceContext,
+  id: string,
+  version: number,
+  file: EvidenceFileInput | null,
+): Promise<PartnershipDto> {
+  requirePermission(ctx, 'network.write');
+  await inTransaction(ctx, async (tx) => {
+    const before = await partnershipFor(tx, id);
+    const school = before.schoolId ? await getOrganisation(tx, before.schoolId) : null;
+    requirePermission(
+      ctx,
+      'network.write',
+      school ? placeOfOrganisation(school) : { regionId: before.regionId, municipalityId: null, organisationId: null },
+    );
+    if (!file && !before.fileId) throw new DomainError('not_found', 'У соглашения нет приложенного документа.');
+    const stored = file ? await storeCheckedFile(tx, ctx, before.regionId, file, agreementWording) : null;
+    if (!(await updateVersioned(tx, schoolPartnerships, id, version, { fileId: stored?.id ?? null })))
+      throw await staleWrite(tx, 'school_partnership', id, version, partnershipLabels);
+    if (before.fileId) await removeStoredFiles(tx, [before.fileId]);
+    await audit(tx, ctx, {
+      regionId: before.regionId,
+      action: 'update',
+      entity: 'school_partnership',
+      entityId: id,
+      summary: stored
+        ? `К соглашению ${before.supporterName} — ${before.schoolName} приложен документ «${stored.name}»`
+        : `У соглашения ${before.supporterName} — ${before.schoolName} удалён документ`,
+      before: { file: before.fileName, version: before.version },
+      after: { file: stored?.name ?? null, version: before.version + 1 },
+    });
+  });
+  return (await partnershipDtos(ctx, [await partnershipFor(ctx.db, id)]))[0]!;
+}
+
+export async function partnershipFile(
+  ctx: ServiceContext,
+  id: string,
+): Promise<{ name: string; mediaType: string; bytes: Uint8Array }> {
+  requirePermission(ctx, 'organisation.read');
+  const [r] = await partnershipRows(ctx.db, scope(ctx), { id });
+  if (!r) {
+    await partnershipFor(ctx.db, id);
+    throw denied('Соглашение относится к другой территории: доступ запрещён.');
+  }
+  const bytes = r.fileId ? await storedFileContent(ctx.db, r.fileId) : null;
+  if (!bytes || !r.fileName) throw new DomainError('not_found', 'У соглашения нет приложенного документа.');
+  return { name: r.fileName, mediaType: r.fileMediaType ?? 'application/octet-stream', bytes };
 }
 
 // ——— curators assigned by order

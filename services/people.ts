@@ -7,7 +7,8 @@ import type { Executor } from '../storage/database.ts';
 import { getOrganisation } from '../storage/organisations-repo.ts';
 import { getPerson, insertPerson, listPeople, type PersonFilter } from '../storage/people-repo.ts';
 import { people } from '../storage/schema.ts';
-import { personCertificateFiles, removeStoredFiles } from '../storage/staff-development-repo.ts';
+import { personCertificateFiles } from '../storage/staff-development-repo.ts';
+import { removeStoredFiles } from '../storage/stored-files-repo.ts';
 import { deleteVersioned, updateVersioned } from '../storage/versioned.ts';
 import { audit, inTransaction, requirePermission, type ServiceContext, scope, staleWrite } from './context.ts';
 

@@ -50,9 +50,8 @@ import {
   listPlans,
   organisationStaffRows,
   type PlanRecord,
-  removeStoredFiles,
-  storedFileContent,
 } from '../storage/staff-development-repo.ts';
+import { removeStoredFiles, storedFileContent } from '../storage/stored-files-repo.ts';
 import { deleteVersioned, updateVersioned } from '../storage/versioned.ts';
 import { audit, inTransaction, requirePermission, type ServiceContext, staleWrite } from './context.ts';
 import { type EvidenceFileInput, storeCheckedFile, todayOf, type UploadWording } from './execution.ts';

@@ -78,6 +78,7 @@ export async function partnershipRows(ex: Executor, scope: Scope, f: Partnership
       obligations: schoolPartnerships.obligations,
       fileId: schoolPartnerships.fileId,
       fileName: storedFiles.name,
+      fileMediaType: storedFiles.mediaType,
       fileSize: storedFiles.size,
       version: schoolPartnerships.version,
     })

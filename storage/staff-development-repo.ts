@@ -74,15 +74,6 @@ export async function personCertificateFiles(ex: Executor, personId: string): Pr
   return rows.flatMap((r) => (r.fileId ? [r.fileId] : []));
 }
 
-export async function removeStoredFiles(ex: Executor, ids: readonly string[]): Promise<void> {
-  if (ids.length > 0) await ex.delete(storedFiles).where(inArray(storedFiles.id, [...ids]));
-}
-
-export async function storedFileContent(ex: Executor, id: string): Promise<Uint8Array | null> {
-  const [row] = await ex.select({ content: storedFiles.content }).from(storedFiles).where(eq(storedFiles.id, id));
-  return row?.content ?? null;
-}
-
 // ---- deficits
 
 const deficitColumns = {

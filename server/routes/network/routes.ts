@@ -17,6 +17,7 @@ import {
   supportGroupInput,
   supportGroupPatch,
 } from '../../../contract/network.ts';
+import { DomainError } from '../../../domain/errors.ts';
 import {
   addGroupMember,
   assignCurator,
@@ -30,12 +31,15 @@ import {
   listGroups,
   listPartnerships,
   organisationNetwork as networkOf,
+  partnershipFile,
   removeGroupMember,
+  setPartnershipFile,
   unassignCurator,
   updateGroup,
   updatePartnership,
 } from '../../../services/network.ts';
 import type { App, RouteDeps } from '../../app.ts';
+import { sendAttachment } from '../../download.ts';
 import { contextOf } from '../../session.ts';
 
 const tags = ['сеть поддержки'];
@@ -82,6 +86,48 @@ export async function networkRoutes(app: App, { database }: RouteDeps) {
     async (req, reply) => {
       await deletePartnership(contextOf(db, req), req.params.id, req.query.version);
       return reply.status(204).send();
+    },
+  );
+  app.post(
+    '/partnerships/:id/file',
+    {
+      schema: {
+        tags,
+        summary: 'Приложить документ соглашения (до 20 МБ), заменив прежний',
+        consumes: ['multipart/form-data'],
+        params: idParams,
+        querystring: versionQuery,
+        response: { 200: partnership },
+      },
+    },
+    async (req) => {
+      const file = await req.file();
+      if (!file) throw new DomainError('validation.failed', 'Файл не передан. Выберите документ соглашения.');
+      return setPartnershipFile(contextOf(db, req), req.params.id, req.query.version, {
+        name: file.filename,
+        bytes: await file.toBuffer(),
+      });
+    },
+  );
+  app.delete(
+    '/partnerships/:id/file',
+    {
+      schema: {
+        tags,
+        summary: 'Удалить документ соглашения',
+        params: idParams,
+        querystring: versionQuery,
+        response: { 200: partnership },
+      },
+    },
+    (req) => setPartnershipFile(contextOf(db, req), req.params.id, req.query.version, null),
+  );
+  app.get(
+    '/partnerships/:id/file',
+    { schema: { tags, summary: 'Скачать документ соглашения', params: idParams } },
+    async (req, reply) => {
+      const f = await partnershipFile(contextOf(db, req), req.params.id);
+      return sendAttachment(reply, f.bytes, f.name, f.mediaType);
     },
   );
   app.get(
