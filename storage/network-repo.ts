@@ -92,8 +92,8 @@ export async function partnershipRows(ex: Executor, scope: Scope, f: Partnership
     .where(where)
     .orderBy(
       asc(schoolPartnerships.kind),
-      sql`2`,
       asc(sql`coalesce(${sch.shortName}, ${schoolPartnerships.schoolName})`),
+      asc(schoolPartnerships.id),
     );
 }
 export type PartnershipRow = Awaited<ReturnType<typeof partnershipRows>>[number];
