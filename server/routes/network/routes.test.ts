@@ -304,6 +304,37 @@ describe.each(engines)('support network API on $name', (engine) => {
         version: 2,
       });
     });
+
+    it('keeps the signed agreement as a file: the school downloads it, region B cannot, a bad file is refused', async () => {
+      const upload = (c: Client, version: number, name: string, bytes: Uint8Array | string) => {
+        const { body, headers } = multipart(name, bytes);
+        return c.request('POST', `/api/partnerships/${agreement.id}/file?version=${version}`, body, headers);
+      };
+      const pdf = `%PDF-1.4\n% соглашение 15-С\n`;
+      const refused = await upload(region, 2, 'соглашение.exe', 'MZ');
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.message).toContain('документом соглашения');
+      const stale = await upload(region, 1, 'Соглашение 15-С.pdf', pdf);
+      expect(stale.statusCode).toBe(409);
+      const res = await upload(region, 2, '../../Соглашение 15-С.pdf', pdf);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({
+        file: { name: 'Соглашение 15-С.pdf', size: Buffer.byteLength(pdf) },
+        version: 3,
+      });
+      const schoolA1 = await s.as('school-a1');
+      const file = await schoolA1.get(`/api/partnerships/${agreement.id}/file`);
+      expect(file.statusCode).toBe(200);
+      expect(file.body).toBe(pdf);
+      expect(decodeURIComponent(String(file.headers['content-disposition']).split("UTF-8''")[1]!)).toBe(
+        'Соглашение 15-С.pdf',
+      );
+      expect((await regionB.get(`/api/partnerships/${agreement.id}/file`)).statusCode).toBe(403);
+      const removed = await region.request('DELETE', `/api/partnerships/${agreement.id}/file?version=3`);
+      expect(removed.statusCode, removed.body).toBe(200);
+      expect(removed.json()).toMatchObject({ file: null, version: 4 });
+      expect((await schoolA1.get(`/api/partnerships/${agreement.id}/file`)).statusCode).toBe(404);
+    });
   });
 
   describe('curators assigned by order', () => {
