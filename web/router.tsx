@@ -28,6 +28,9 @@ const RoundPage = lazy(() => import('./routes/programme-rounds.tsx').then((m) =>
 const ProgrammeDashboardPage = lazy(() => import('./routes/programme-dashboard.tsx'));
 const DashboardPage = lazy(() => import('./routes/dashboard.tsx'));
 const CalendarPage = lazy(() => import('./routes/calendar.tsx'));
+const NetworkPage = lazy(() => import('./routes/network.tsx'));
+const EventsPage = lazy(() => import('./routes/events.tsx'));
+const EventPage = lazy(() => import('./routes/event.tsx'));
 const SetPasswordPage = lazy(() => import('./routes/set-password.tsx'));
 const NotFoundPage = lazy(() => import('./routes/not-found.tsx'));
 
@@ -69,6 +72,9 @@ export const router = createBrowserRouter([
       { path: 'programmes/:id/dashboard', element: <ProgrammeDashboardPage /> },
       { path: 'dashboard', element: <DashboardPage /> },
       { path: 'calendar', element: <CalendarPage /> },
+      { path: 'network', element: <NetworkPage /> },
+      { path: 'events', element: <EventsPage /> },
+      { path: 'events/:id', element: <EventPage /> },
       { path: 'identification', element: <IdentificationPage /> },
       { path: 'identification/runs/:id', element: <IdentificationRunPage /> },
       { path: 'identification/methodologies', element: <IdentificationMethodologiesPage /> },

@@ -1,7 +1,9 @@
-// The ways around one programme: its card, execution, indicators, approval, monitoring rounds and dashboard.
+// The ways around one programme: its card, execution, indicators, approval, monitoring rounds, dashboard and
+// its events (consultations, seminars, courses — the network's list filtered by the programme).
 // Shown at the top of each of these screens, the current one marked.
 import { Button, Group } from '@mantine/core';
 import {
+  IconCalendarEvent,
   IconChartBar,
   IconChecklist,
   IconFileDescription,
@@ -12,7 +14,7 @@ import {
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 
-export type ProgrammeScreen = 'card' | 'execution' | 'indicators' | 'approval' | 'rounds' | 'dashboard';
+export type ProgrammeScreen = 'card' | 'execution' | 'indicators' | 'approval' | 'rounds' | 'dashboard' | 'events';
 
 const screens: { key: ProgrammeScreen; label: string; icon: ReactNode; path: (id: string) => string }[] = [
   {
@@ -50,6 +52,13 @@ const screens: { key: ProgrammeScreen; label: string; icon: ReactNode; path: (id
     label: 'Дашборд',
     icon: <IconGauge size={16} aria-hidden />,
     path: (id) => `/programmes/${id}/dashboard`,
+  },
+  {
+    key: 'events',
+    // Not «Мероприятия»: on the card that word names the roadmap's activities.
+    label: 'Консультации и семинары',
+    icon: <IconCalendarEvent size={16} aria-hidden />,
+    path: (id) => `/events?programmeId=${id}`,
   },
 ];
 

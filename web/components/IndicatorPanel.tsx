@@ -4,10 +4,12 @@ import { Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import type { ProgrammeDetail } from '../../contract/programmes.ts';
+import { suggestCoverage } from '../../domain/network/coverage.ts';
 import { type IndicatorRow, useIndicators, useSetIndicatorSettings, useSetIndicatorValue } from '../api/execution.ts';
 import { bindingOptions, indicatorValueText, managesProgramme, parseDecimal } from '../lib/execution-format.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { can, useCurrentUser } from '../lib/session.ts';
+import { CoverageSpecFields, emptyCoverage } from './CoverageSpecFields.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { SaveCancel } from './ExecutionError.tsx';
 import { IndicatorTable } from './IndicatorTable.tsx';
@@ -174,13 +176,24 @@ function SettingsForm(props: {
   const { row } = props;
   const [binding, setBinding] = useState<string>(row.binding ?? 'manual');
   const [change, setChange] = useState<string>(row.change ?? 'auto');
+  // A coverage indicator's spec: as saved, or read from the wording as the server would read it.
+  const suggestion = row.coverage ? null : suggestCoverage(row.name);
+  const [coverage, setCoverage] = useState(row.coverage ?? suggestion ?? emptyCoverage());
+  const [coverageError, setCoverageError] = useState<string | undefined>();
   const save = useSetIndicatorSettings(props.programme.id);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (binding === 'coverage' && coverage.categories.length === 0) {
+      setCoverageError('Выберите категории сотрудников.');
+      return;
+    }
     save.mutate(
       {
         key: row.key,
         binding: binding === 'manual' ? null : (binding as NonNullable<IndicatorRow['binding']>),
+        ...(binding === 'coverage' && {
+          coverage: { ...coverage, eventKinds: coverage.measure === 'attended' ? coverage.eventKinds : [] },
+        }),
         change: change === 'auto' ? null : (change as 'increase' | 'decrease'),
         version: props.programme.version,
       },
@@ -206,6 +219,17 @@ function SettingsForm(props: {
           onChange={(v) => v && setBinding(v)}
           allowDeselect={false}
         />
+        {binding === 'coverage' && (
+          <CoverageSpecFields
+            value={coverage}
+            onChange={(v) => {
+              setCoverage(v);
+              setCoverageError(undefined);
+            }}
+            suggested={suggestion !== null}
+            error={coverageError}
+          />
+        )}
         <Select
           label="Направление"
           data={changeOptions}

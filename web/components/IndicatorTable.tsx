@@ -11,6 +11,7 @@ import {
   indicatorStatusViews,
   indicatorValueText,
 } from '../lib/execution-format.ts';
+import { coverageText } from '../lib/network-format.ts';
 import { ViewBadge } from './ExecutionBadges.tsx';
 
 interface IndicatorTableProps {
@@ -82,6 +83,7 @@ export function IndicatorTable({ rows, onEnter, onSettings, testId = 'indicators
                           {r.binding && (
                             <Text size="xs" c="blue.8" mt={4}>
                               Рассчитывается в системе: {bindingLabel(r.binding)}
+                              {r.binding === 'coverage' && r.coverage && ` — ${coverageText(r.coverage)}`}
                             </Text>
                           )}
                           {r.computed && (

@@ -249,6 +249,7 @@ export const bindingOptions = [
   { value: 'listed-share', label: 'Доля ШНОР среди школ региона (утверждённый перечень)' },
   { value: 'municipality-share', label: 'Доля муниципалитетов, в которых есть ШНОР' },
   { value: 'vpr-passing', label: 'Доля участников ВПР целевых школ без «2»' },
+  { value: 'coverage', label: 'Охват сотрудников (посещаемость, курсы)' },
 ] as const;
 
 /** An indicator's value with its unit: «12,5 %», «3 шт.». */

@@ -1,5 +1,7 @@
-// «Календарь»: the user's activity deadlines and windows by month (previous / next), filtered by programme;
-// a personal feed to subscribe to in any calendar application, and a programme's .ics file to download.
+// «Календарь»: the user's activity deadlines and windows by month (previous / next), filtered by programme,
+// with the support's events (consultations, seminars, courses …) in their kinds' colours — on their day, or
+// «в течение месяца» when the plan gives only a month; a personal feed to subscribe to in any calendar
+// application, and a programme's .ics file to download.
 import {
   ActionIcon,
   Alert,
@@ -29,8 +31,16 @@ import {
   useCalendarFeed,
   useRegionDashboard,
 } from '../api/execution.ts';
+import { type NetworkEvent, useEvents } from '../api/network.ts';
 import { AccessDenied } from '../components/AccessDenied.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import {
+  EventKindLegend,
+  eventsByDay,
+  eventsOfMonth,
+  MonthEventsList,
+  SupportEventChip,
+} from '../components/EventCalendar.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { TimingLegend } from '../components/TimelineGantt.tsx';
 import { isoToRu } from '../lib/deadline-reading.ts';
@@ -69,6 +79,11 @@ function Calendar() {
   const month: Month = parseMonthKey(values.month) ?? monthOfDate(today);
   const range = gridRange(month);
   const calendar = useCalendar({ ...range, programmeId: values.programmeId });
+  const me = useCurrentUser();
+  const support = useEvents(
+    { ...range, programmeId: values.programmeId, pageSize: 1000 },
+    me.permissions.includes('event.read'),
+  );
   const programmes = useRegionDashboard();
   const [feedOpen, setFeedOpen] = useState(false);
   const go = (m: Month) => update({ month: monthKey(m) });
@@ -82,12 +97,18 @@ function Calendar() {
         .sort((a, b) => a.end.localeCompare(b.end)),
     [events, monthStart, monthEnd],
   );
+  const supportEvents = useMemo(() => support.data?.items ?? [], [support.data]);
+  const supportByDay = useMemo(() => eventsByDay(supportEvents), [supportEvents]);
+  const monthEvents = useMemo(
+    () => eventsOfMonth(supportEvents, monthStart, monthEnd),
+    [supportEvents, monthStart, monthEnd],
+  );
 
   return (
     <>
       <PageHeader
         title="Календарь"
-        description="Сроки мероприятий программ, которые вы исполняете или курируете."
+        description="Сроки мероприятий программ, которые вы исполняете или курируете, и консультации, семинары, курсы сети поддержки."
         actions={
           <>
             {values.programmeId && (
@@ -154,15 +175,22 @@ function Calendar() {
         </Group>
 
         {calendar.isError && <ErrorAlert error={calendar.error} onRetry={() => calendar.refetch()} />}
+        {support.isError && <ErrorAlert error={support.error} onRetry={() => support.refetch()} />}
 
         <MonthGrid
           month={month}
           events={events}
+          support={supportByDay}
           today={today}
-          loading={calendar.isPending || calendar.isPlaceholderData}
+          loading={calendar.isPending || calendar.isPlaceholderData || support.isPlaceholderData}
         />
 
         <Legend />
+        <EventKindLegend kinds={[...new Set(supportEvents.map((e) => e.kind))]} />
+
+        {me.permissions.includes('event.read') && (
+          <MonthEventsList events={monthEvents} monthName={monthTitle(month)} />
+        )}
 
         <section aria-labelledby="ongoing-title">
           <Title order={2} size="h4" id="ongoing-title" mb="xs">
@@ -201,7 +229,13 @@ function dayEvents(events: readonly CalendarEvent[], day: string) {
   return events.filter((e) => e.end === day || (e.start === day && e.start !== e.end));
 }
 
-function MonthGrid(props: { month: Month; events: CalendarEvent[]; today: string; loading: boolean }) {
+function MonthGrid(props: {
+  month: Month;
+  events: CalendarEvent[];
+  support: ReadonlyMap<string, NetworkEvent[]>;
+  today: string;
+  loading: boolean;
+}) {
   const weeks = monthGrid(props.month);
   const current = monthKey(props.month);
   return (
@@ -224,13 +258,15 @@ function MonthGrid(props: { month: Month; events: CalendarEvent[]; today: string
         ))}
         {weeks.flat().map((day) => {
           const list = dayEvents(props.events, day);
+          const supportList = props.support.get(day) ?? [];
+          const count = list.length + supportList.length;
           const inMonth = day.startsWith(current);
           const isToday = day === props.today;
           return (
             <Box
               key={day}
               role="gridcell"
-              aria-label={`${isoToRu(day)}${list.length ? `: ${list.length} ${plural(list.length, ['событие', 'события', 'событий'])}` : ''}`}
+              aria-label={`${isoToRu(day)}${count ? `: ${count} ${plural(count, ['событие', 'события', 'событий'])}` : ''}`}
               data-day={day}
               p={4}
               mih={96}
@@ -249,10 +285,13 @@ function MonthGrid(props: { month: Month; events: CalendarEvent[]; today: string
                 {Number(day.slice(8))}
               </Text>
               <Stack gap={2} mt={2}>
-                {list.slice(0, 3).map((e) => (
+                {supportList.slice(0, 3).map((e) => (
+                  <SupportEventChip key={e.id} event={e} />
+                ))}
+                {list.slice(0, Math.max(0, 3 - supportList.length)).map((e) => (
                   <EventChip key={`${e.id}-${day}`} event={e} day={day} />
                 ))}
-                {list.length > 3 && <MoreEvents events={list} day={day} />}
+                {count > 3 && <MoreEvents events={list} support={supportList} day={day} />}
               </Stack>
             </Box>
           );
@@ -301,12 +340,12 @@ function EventChip({ event: e, day }: { event: CalendarEvent; day: string }) {
   );
 }
 
-function MoreEvents({ events, day }: { events: CalendarEvent[]; day: string }) {
+function MoreEvents({ events, support, day }: { events: CalendarEvent[]; support: NetworkEvent[]; day: string }) {
   return (
     <Popover width={340} withArrow shadow="md" position="bottom">
       <Popover.Target>
         <Anchor component="button" type="button" size="xs">
-          и ещё {formatNumber(events.length - 3)}
+          и ещё {formatNumber(events.length + support.length - 3)}
         </Anchor>
       </Popover.Target>
       <Popover.Dropdown>
@@ -314,6 +353,9 @@ function MoreEvents({ events, day }: { events: CalendarEvent[]; day: string }) {
           {isoToRu(day)}
         </Text>
         <Stack gap={2}>
+          {support.map((e) => (
+            <SupportEventChip key={e.id} event={e} />
+          ))}
           {events.map((e) => (
             <EventChip key={e.id} event={e} day={day} />
           ))}

@@ -15,12 +15,14 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconBuilding,
   IconCalendar,
+  IconCalendarEvent,
   IconChartBar,
   IconChecklist,
   IconHistory,
   IconHome,
   IconKey,
   IconLogout,
+  IconNetwork,
   IconSchool,
   IconUserShield,
   IconUsers,
@@ -109,6 +111,21 @@ function Shell({ me }: { me: Me }) {
       icon: <IconCalendar size={18} aria-hidden />,
       visible: can(me, 'execution.read'),
       active: (p) => p.startsWith('/calendar'),
+    },
+    {
+      to: '/events',
+      label: 'Мероприятия',
+      icon: <IconCalendarEvent size={18} aria-hidden />,
+      // Permissions of the network are not in PermissionName yet: read from the session as they come.
+      visible: me.permissions.includes('event.read'),
+      active: (p) => p.startsWith('/events'),
+    },
+    {
+      to: '/network',
+      label: 'Сеть поддержки',
+      icon: <IconNetwork size={18} aria-hidden />,
+      visible: can(me, 'organisation.read'),
+      active: (p) => p.startsWith('/network'),
     },
     {
       to: '/identification',

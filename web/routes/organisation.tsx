@@ -9,6 +9,7 @@ import { DetailsList } from '../components/DetailsList.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageLoader } from '../components/Loading.tsx';
 import { OrganisationForm } from '../components/OrganisationForm.tsx';
+import { OrganisationNetwork } from '../components/OrganisationNetwork.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { PeopleTable } from '../components/PeopleTable.tsx';
 import { PersonForm } from '../components/PersonForm.tsx';
@@ -96,6 +97,7 @@ function OrganisationCard(props: { canWrite: boolean; canReadPeople: boolean; ca
             ]}
           />
         </Paper>
+        <OrganisationNetwork organisationId={o.id} />
         {props.canReadPeople && (
           <section aria-labelledby="organisation-people">
             <Group justify="space-between" mb="sm">

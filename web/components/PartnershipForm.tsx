@@ -1,0 +1,223 @@
+// A tutor pair or a partnership agreement: the supporting school and the supported one, chosen from the
+// register, with the agreement's number, date, validity and obligations. A pair read from a programme document
+// whose school was not found is matched here («Сопоставить»): the names as written are shown next to the selects.
+import { Button, Group, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { type FormEvent, useState } from 'react';
+import { partnershipInput, partnershipPatch } from '../../contract/network.ts';
+import { type Partnership, useCreatePartnership, useUpdatePartnership } from '../api/network.ts';
+import { useTerritoryTree } from '../api/queries.ts';
+import { serverFieldErrors, useForm } from '../lib/form.ts';
+import { type PartnershipKind, partnershipKindViews } from '../lib/network-format.ts';
+import { DateTextInput } from './DateTextInput.tsx';
+import { ExecutionError } from './ExecutionError.tsx';
+import { OrganisationSelect } from './OrganisationSelect.tsx';
+import { RegionSelect } from './TerritorySelects.tsx';
+
+interface FormValues extends Record<string, unknown> {
+  kind: PartnershipKind;
+  supporterId: string | null;
+  schoolId: string | null;
+  agreementNumber: string;
+  agreementDate: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  obligations: string;
+}
+
+interface PartnershipFormProps {
+  partnership?: Partnership;
+  /** Only the sides, for a pair whose school is not matched to the register. */
+  matching?: boolean;
+  regionId: string | null;
+  onDone: () => void;
+  onRefresh: () => void;
+}
+
+const shownFields = ['supporterId', 'schoolId', 'agreementNumber', 'agreementDate', 'validFrom', 'validTo'];
+
+export function PartnershipForm({
+  partnership: p,
+  matching = false,
+  onDone,
+  onRefresh,
+  ...props
+}: PartnershipFormProps) {
+  const tree = useTerritoryTree();
+  const [regionId, setRegionId] = useState(props.regionId);
+  const form = useForm<FormValues>({
+    kind: p?.kind ?? 'tutor',
+    supporterId: p?.supporter.id ?? null,
+    schoolId: p?.school.id ?? null,
+    agreementNumber: p?.agreementNumber ?? '',
+    agreementDate: p?.agreementDate ?? null,
+    validFrom: p?.validFrom ?? null,
+    validTo: p?.validTo ?? null,
+    obligations: p?.obligations ?? '',
+  });
+  const { values, set, errors } = form;
+  const create = useCreatePartnership();
+  const update = useUpdatePartnership();
+  const mutation = p ? update : create;
+  const onError = (error: unknown) => form.setErrors(serverFieldErrors(error));
+  const supporterLabel = values.kind === 'tutor' ? 'Школа-тьютор' : 'Школа-лидер (партнёр)';
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const missing = {
+      supporterId: values.supporterId ? undefined : 'Выберите школу из справочника.',
+      schoolId: values.schoolId ? undefined : 'Выберите школу из справочника.',
+    };
+    if (missing.supporterId || missing.schoolId) {
+      form.setErrors(missing);
+      return;
+    }
+    if (!p) {
+      const input = form.validate(partnershipInput, values);
+      if (!input) return;
+      create.mutate(input, {
+        onSuccess: () => {
+          notifications.show({ color: 'teal', message: 'Пара добавлена.' });
+          onDone();
+        },
+        onError,
+      });
+      return;
+    }
+    const before: Record<string, unknown> = {
+      supporterId: p.supporter.id,
+      schoolId: p.school.id,
+      agreementNumber: p.agreementNumber,
+      agreementDate: p.agreementDate,
+      validFrom: p.validFrom,
+      validTo: p.validTo,
+      obligations: p.obligations,
+    };
+    const changes: Record<string, unknown> = {};
+    for (const key of Object.keys(before)) if (values[key] !== before[key]) changes[key] = values[key];
+    if (Object.keys(changes).length === 0) {
+      notifications.show({ message: 'Изменений нет.' });
+      onDone();
+      return;
+    }
+    const patch = form.validate(partnershipPatch, { ...changes, version: p.version });
+    if (!patch) return;
+    update.mutate(
+      { id: p.id, ...patch },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'teal', message: matching ? 'Школы сопоставлены.' : 'Изменения сохранены.' });
+          onDone();
+        },
+        onError,
+      },
+    );
+  };
+
+  const written = (side: Partnership['school']) =>
+    p && !side.id ? `В документе программы: «${side.name}». Найдите эту школу в справочнике.` : undefined;
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="partnership-form">
+      <Stack gap="sm">
+        {!p && (
+          <SegmentedControl
+            aria-label="Вид"
+            value={values.kind}
+            onChange={(v) => set('kind', v as PartnershipKind)}
+            data={[
+              { value: 'tutor', label: partnershipKindViews.tutor },
+              { value: 'partnership', label: partnershipKindViews.partnership },
+            ]}
+          />
+        )}
+        {matching && (
+          <Text size="sm">
+            Пара прочитана из документа программы{p?.programme ? ` «${p.programme.title}»` : ''}, но школа не найдена в
+            справочнике организаций по названию. Выберите её вручную — пара появится в карточках обеих школ.
+          </Text>
+        )}
+        {!props.regionId && (tree.data?.length ?? 0) > 1 && (
+          <RegionSelect tree={tree.data ?? []} value={regionId} onChange={setRegionId} required />
+        )}
+        {(!matching || !p?.supporter.id) && (
+          <OrganisationSelect
+            label={supporterLabel}
+            regionId={regionId}
+            kind="school"
+            value={values.supporterId}
+            onChange={(id) => set('supporterId', id)}
+            error={errors.supporterId}
+            description={written(p?.supporter ?? { id: '', name: '', municipalityName: '' })}
+            required
+          />
+        )}
+        {(!matching || !p?.school.id) && (
+          <OrganisationSelect
+            label="Поддерживаемая школа"
+            regionId={regionId}
+            kind="school"
+            value={values.schoolId}
+            onChange={(id) => set('schoolId', id)}
+            error={errors.schoolId}
+            description={written(p?.school ?? { id: '', name: '', municipalityName: '' })}
+            required
+          />
+        )}
+        {!matching && (
+          <>
+            <Group gap="sm" align="flex-start" wrap="wrap">
+              <TextInput label="Номер соглашения" {...form.text('agreementNumber')} maxLength={100} w={200} />
+              <DateTextInput
+                label="Дата соглашения"
+                value={values.agreementDate}
+                onChange={(v) => set('agreementDate', v)}
+                allowEmpty
+                error={errors.agreementDate}
+              />
+              <DateTextInput
+                label="Действует с"
+                value={values.validFrom}
+                onChange={(v) => set('validFrom', v)}
+                allowEmpty
+                error={errors.validFrom}
+              />
+              <DateTextInput
+                label="Действует по"
+                value={values.validTo}
+                onChange={(v) => set('validTo', v)}
+                allowEmpty
+                error={errors.validTo}
+              />
+            </Group>
+            <Textarea
+              label="Обязательства сторон"
+              {...form.text('obligations')}
+              autosize
+              minRows={2}
+              maxRows={8}
+              maxLength={10_000}
+            />
+          </>
+        )}
+        <ExecutionError
+          error={mutation.error}
+          shownFields={shownFields}
+          onReload={() => {
+            mutation.reset();
+            onRefresh();
+            onDone();
+          }}
+        />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onDone}>
+            Отмена
+          </Button>
+          <Button type="submit" loading={mutation.isPending}>
+            {p ? (matching ? 'Сопоставить' : 'Сохранить') : 'Добавить'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
