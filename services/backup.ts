@@ -6,52 +6,40 @@ import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { DomainError } from '../domain/errors.ts';
 import { recordAudit } from '../storage/audit-repo.ts';
 import { type Db, queryRows } from '../storage/database.ts';
-import {
-  auditLog,
-  giaResults,
-  identificationRuns,
-  identificationVerdicts,
-  journalResults,
-  methodologies,
-  methodologyVersions,
-  municipalities,
-  organisations,
-  people,
-  programmeActivities,
-  programmeSections,
-  programmes,
-  regions,
-  resultImports,
-  schoolListMembers,
-  schoolLists,
-  users,
-  userTokens,
-  vprResults,
-} from '../storage/schema.ts';
+import { auditLog, loginFailures, schema, sessions } from '../storage/schema.ts';
 
-/** Parents before children. Sessions and login failures are transient and not kept. */
-const tables = [
-  regions,
-  municipalities,
-  organisations,
-  people,
-  users,
-  userTokens,
-  resultImports,
-  vprResults,
-  giaResults,
-  journalResults,
-  methodologies,
-  methodologyVersions,
-  identificationRuns,
-  identificationVerdicts,
-  schoolLists,
-  schoolListMembers,
-  programmes,
-  programmeSections,
-  programmeActivities,
-  auditLog,
-];
+/** Sessions and login failures are transient and not kept. */
+const transient = new Set<string>([getTableName(sessions), getTableName(loginFailures)]);
+
+/**
+ * Every table of the schema but the transient ones, parents before children (by their foreign keys; a
+ * table's references to itself are checked at the end of each insert statement). A new table is backed up
+ * without anyone having to remember it.
+ */
+export const backupTables: PgTable[] = (() => {
+  const all = (Object.values(schema) as PgTable[]).filter((t) => !transient.has(getTableName(t)));
+  const parents = new Map(
+    all.map((t) => [
+      t,
+      getTableConfig(t)
+        .foreignKeys.map((fk) => fk.reference().foreignTable)
+        .filter((p) => p !== t && !transient.has(getTableName(p))),
+    ]),
+  );
+  const ordered: PgTable[] = [];
+  const visiting = new Set<PgTable>();
+  const visit = (t: PgTable) => {
+    if (ordered.includes(t)) return;
+    if (visiting.has(t)) throw new Error(`backup: a cycle of foreign keys through ${getTableName(t)}`);
+    visiting.add(t);
+    for (const p of parents.get(t) ?? []) visit(p);
+    visiting.delete(t);
+    ordered.push(t);
+  };
+  for (const t of all) visit(t);
+  return ordered;
+})();
+const tables = backupTables;
 /** Paging needs a stable order: each table's primary key, one column or several. */
 function primaryKeyOf(table: PgTable): string[] {
   const config = getTableConfig(table);

@@ -1,10 +1,10 @@
 // The repository contract suite: the same cases on every engine (PGlite always, PostgreSQL when
 // OPORA_TEST_DATABASE_URL is set), so the two engines are proven to behave alike.
-import { sql } from 'drizzle-orm';
+import { eq, getTableName, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDomainError } from '../domain/errors.ts';
 import { login, sessionActor } from '../services/auth.ts';
-import { createBackup, restoreBackup } from '../services/backup.ts';
+import { backupTables, createBackup, restoreBackup } from '../services/backup.ts';
 import type { ServiceContext } from '../services/context.ts';
 import {
   createOrganisation,
@@ -20,7 +20,7 @@ import { rejection } from '../test/rejection.ts';
 import { seedWorld, TEST_PASSWORD, type World } from '../test/world.ts';
 import { listAudit } from './audit-repo.ts';
 import { type Database, queryRows } from './database.ts';
-import { organisations } from './schema.ts';
+import { events, organisations, schema, schoolPartnerships, storedFiles } from './schema.ts';
 
 describe.each(engines)('storage contract on $name', (engine) => {
   let d: Database & { drop(): Promise<void> };
@@ -169,6 +169,56 @@ describe.each(engines)('storage contract on $name', (engine) => {
     const found = await sessionActor(d.db, s.token, new Date());
     expect(found?.actor).toEqual(w.actors.regional_coordinator);
     expect(await sessionActor(d.db, s.token, new Date(Date.now() + 2 * 3_600_000))).toBeNull();
+  });
+
+  it('backs up every table of the schema but the transient sessions and login failures, parents first', () => {
+    const names = backupTables.map(getTableName);
+    const all = Object.values(schema).map((t) => getTableName(t));
+    expect([...names].sort()).toEqual(all.filter((n) => n !== 'sessions' && n !== 'login_failures').sort());
+    expect(names.indexOf('events')).toBeLessThan(names.indexOf('notifications'));
+    expect(names.indexOf('stored_files')).toBeLessThan(names.indexOf('school_partnerships'));
+  });
+
+  it('a backup carries files and the network: bytes, events and pairs restored exactly', async () => {
+    const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0x10]);
+    const [file] = await d.db
+      .insert(storedFiles)
+      .values({
+        regionId: w.regionA,
+        name: 'Соглашение.pdf',
+        mediaType: 'application/pdf',
+        size: 7,
+        sha256: 'x',
+        content: bytes,
+      })
+      .returning();
+    await d.db.insert(schoolPartnerships).values({
+      regionId: w.regionA,
+      kind: 'tutor',
+      supporterId: w.schoolA2,
+      schoolId: w.schoolA1,
+      fileId: file!.id,
+    });
+    await d.db.insert(events).values({
+      regionId: w.regionA,
+      kind: 'webinar',
+      topic: 'Вебинар для директоров',
+      windowStart: '2026-03-01',
+      windowEnd: '2026-03-01',
+      audience: { categories: ['director'], subjects: [], schools: 'territory', organisationIds: [] },
+    });
+    const other = await pgliteEngine.create();
+    try {
+      await restoreBackup(other.db, (await createBackup(d.db, d.engine)).bytes);
+      const [restored] = await other.db.select().from(storedFiles).where(eq(storedFiles.id, file!.id));
+      expect([...restored!.content]).toEqual([...bytes]);
+      const pairs = await other.db.select().from(schoolPartnerships);
+      expect(pairs.map((p) => [p.schoolId, p.fileId])).toEqual([[w.schoolA1, file!.id]]);
+      const [event] = await other.db.select().from(events);
+      expect(event).toMatchObject({ topic: 'Вебинар для директоров', audience: { categories: ['director'] } });
+    } finally {
+      await other.drop();
+    }
   });
 
   it('backs up and restores every row (round trip onto a fresh PGlite and back)', async () => {
