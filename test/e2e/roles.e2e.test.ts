@@ -96,8 +96,8 @@ describe.runIf(run)('roles in the browser', () => {
 
   it('curator and observer see their own territory only', async () => {
     const curator = await logIn('curator');
-    // The demo curator's own institute and the one school assigned to them by order.
-    expect((await apiOrganisations(curator)).total).toBe(2);
+    // The demo curator's own institute and the two schools assigned to them by order.
+    expect((await apiOrganisations(curator)).total).toBe(3);
     await curator.close();
     const observer = await logIn('observer');
     expect((await apiOrganisations(observer)).total).toBe(41);
