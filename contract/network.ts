@@ -161,6 +161,8 @@ export const event = z.object({
   windowEnd: isoDate,
   startsAt: isoDateTime.nullable(),
   endsAt: isoDateTime.nullable(),
+  /** The region's IANA zone: times are shown as the region's clocks show them. */
+  timezone: z.string(),
   place: z.string(),
   link: z.string(),
   responsible: z.string(),

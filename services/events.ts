@@ -167,6 +167,7 @@ function eventDto(r: EventRow, audienceCount: number): EventDto {
     windowEnd: r.windowEnd,
     startsAt: r.startsAt?.toISOString() ?? null,
     endsAt: r.endsAt?.toISOString() ?? null,
+    timezone: r.timezone,
     place: r.place,
     link: r.link,
     responsible: r.responsible,
