@@ -39,7 +39,7 @@ export function eventsOfMonth(events: readonly NetworkEvent[], monthStart: strin
 const colour = (kind: EventKind, shade: number) => `var(--mantine-color-${eventKindColours[kind]}-${shade})`;
 
 export function SupportEventChip({ event: e }: { event: NetworkEvent }) {
-  const time = e.startsAt ? `${localTimeOf(e.startsAt)} ` : '';
+  const time = e.startsAt ? `${localTimeOf(e.startsAt, e.timezone)} ` : '';
   const cancelled = e.status === 'cancelled';
   return (
     <Tooltip

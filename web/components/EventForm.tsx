@@ -102,8 +102,8 @@ export function EventForm({ event, onSaved, onCancel, onRefresh, ...props }: Eve
     dateText: event?.dateText ?? '',
     windowStart: event?.windowStart ?? null,
     windowEnd: event?.windowEnd ?? null,
-    startTime: localTimeOf(event?.startsAt ?? null),
-    endTime: localTimeOf(event?.endsAt ?? null),
+    startTime: localTimeOf(event?.startsAt ?? null, event?.timezone),
+    endTime: localTimeOf(event?.endsAt ?? null, event?.timezone),
     place: event?.place ?? '',
     link: event?.link ?? '',
     responsible: event?.responsible ?? '',
@@ -122,6 +122,8 @@ export function EventForm({ event, onSaved, onCancel, onRefresh, ...props }: Eve
 
   const programme = programmes.data?.items.find((p) => p.id === values.programmeId);
   const regionId = programme?.regionId ?? values.regionId;
+  // Times are typed and shown on the region's clocks, wherever the user's browser is.
+  const timezone = event?.timezone ?? regions.find((r) => r.id === regionId)?.timezone;
   const period = useMemo(
     () => programme?.period ?? { start: `${currentYear}-01-01`, end: `${currentYear + 1}-12-31` },
     [programme?.period],
@@ -151,8 +153,8 @@ export function EventForm({ event, onSaved, onCancel, onRefresh, ...props }: Eve
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const startsAt = momentOf(values.windowStart, values.startTime);
-    const endsAt = momentOf(values.windowEnd ?? values.windowStart, values.endTime);
+    const startsAt = momentOf(values.windowStart, values.startTime, timezone);
+    const endsAt = momentOf(values.windowEnd ?? values.windowStart, values.endTime, timezone);
     const timeErrors = {
       startsAt: startsAt === undefined ? 'Время в формате ЧЧ:ММ, например 10:00.' : undefined,
       endsAt: endsAt === undefined ? 'Время в формате ЧЧ:ММ, например 12:30.' : undefined,
@@ -358,7 +360,7 @@ export function EventForm({ event, onSaved, onCancel, onRefresh, ...props }: Eve
             type="time"
             {...form.text('startTime')}
             error={errors.startsAt}
-            description="Необязательно"
+            description="По времени региона"
           />
           <TextInput
             label="Время окончания"

@@ -74,7 +74,9 @@ export function EventParticipants({
 
   const participants = view.data?.participants ?? [];
   const canMark = mayMark && event.status !== 'cancelled';
+  // The organiser's marks register people too; registration with checkboxes is the invited schools' own.
   const canRegister = mayRegister && event.status === 'planned';
+  const registerRows = canRegister && !mayMark;
 
   const schools = useMemo(() => {
     const bySchool = new Map<string, { name: string; total: number; attended: number }>();
@@ -176,39 +178,41 @@ export function EventParticipants({
         </Text>
       ) : (
         <>
-          <Group align="flex-end" gap="sm" wrap="wrap">
-            <Select
-              label="Школа"
-              placeholder={`Все школы (${formatNumber(schools.length)})`}
-              data={schools.map((s) => ({
-                value: s.value,
-                label: `${s.name} — ${formatNumber(s.attended)} из ${formatNumber(s.total)}`,
-              }))}
-              value={school}
-              onChange={(v) => filterChanged(() => setSchool(v))}
-              searchable
-              clearable
-              w={{ base: '100%', sm: 380 }}
-              data-testid="participants-school"
-            />
-            <SearchInput
-              label="Поиск"
-              placeholder="ФИО или должность"
-              value={q}
-              onChange={(v) => filterChanged(() => setQ(v))}
-            />
-            <SegmentedControl
-              aria-label="Показать"
-              value={show}
-              onChange={(v) => filterChanged(() => setShow(v as Show))}
-              data={[
-                { value: 'all', label: 'Все' },
-                { value: 'registered', label: 'Зарегистрированы' },
-                { value: 'attended', label: 'Присутствовали' },
-                { value: 'unmarked', label: 'Не отмечены' },
-              ]}
-            />
-          </Group>
+          {participants.length > 10 && (
+            <Group align="flex-end" gap="sm" wrap="wrap">
+              <Select
+                label="Школа"
+                placeholder={`Все школы (${formatNumber(schools.length)})`}
+                data={schools.map((s) => ({
+                  value: s.value,
+                  label: `${s.name} — ${formatNumber(s.attended)} из ${formatNumber(s.total)}`,
+                }))}
+                value={school}
+                onChange={(v) => filterChanged(() => setSchool(v))}
+                searchable
+                clearable
+                w={{ base: '100%', sm: 380 }}
+                data-testid="participants-school"
+              />
+              <SearchInput
+                label="Поиск"
+                placeholder="ФИО или должность"
+                value={q}
+                onChange={(v) => filterChanged(() => setQ(v))}
+              />
+              <SegmentedControl
+                aria-label="Показать"
+                value={show}
+                onChange={(v) => filterChanged(() => setShow(v as Show))}
+                data={[
+                  { value: 'all', label: 'Все' },
+                  { value: 'registered', label: 'Зарегистрированы' },
+                  { value: 'attended', label: 'Присутствовали' },
+                  { value: 'unmarked', label: 'Не отмечены' },
+                ]}
+              />
+            </Group>
+          )}
 
           {canMark && rows.length > 0 && (
             <Group gap="xs">
@@ -241,7 +245,7 @@ export function EventParticipants({
                   {canMark && <Table.Th w={120}>Присутствовал</Table.Th>}
                   <Table.Th>ФИО</Table.Th>
                   <Table.Th>Должность</Table.Th>
-                  <Table.Th>Школа</Table.Th>
+                  {school === null && <Table.Th>Школа</Table.Th>}
                   <Table.Th w={170}>Регистрация</Table.Th>
                   {!canMark && <Table.Th w={140}>Посещение</Table.Th>}
                 </Table.Tr>
@@ -249,7 +253,7 @@ export function EventParticipants({
               <Table.Tbody>
                 {pageRows.length === 0 ? (
                   <Table.Tr>
-                    <Table.Td colSpan={5}>
+                    <Table.Td colSpan={school === null ? 5 : 4}>
                       <Text c="dimmed" ta="center" py="md" size="sm">
                         По условиям отбора никого нет.
                       </Text>
@@ -280,21 +284,23 @@ export function EventParticipants({
                           )}
                         </Table.Td>
                         <Table.Td>{p.position || capitalise(staffCategoryLabels[p.category])}</Table.Td>
-                        <Table.Td>
-                          {p.organisationId ? (
-                            <Text component={Link} to={`/organisations/${p.organisationId}`} size="sm" c="blue.8">
-                              {p.organisationName}
-                            </Text>
-                          ) : (
-                            p.organisationName || '—'
-                          )}
-                        </Table.Td>
+                        {school === null && (
+                          <Table.Td>
+                            {p.organisationId ? (
+                              <Text component={Link} to={`/organisations/${p.organisationId}`} size="sm" c="blue.8">
+                                {p.organisationName}
+                              </Text>
+                            ) : (
+                              p.organisationName || '—'
+                            )}
+                          </Table.Td>
+                        )}
                         <Table.Td>
                           {p.registered ? (
                             <Badge variant="light" color="blue" tt="none" size="sm">
                               Зарегистрирован(а)
                             </Badge>
-                          ) : canRegister ? (
+                          ) : registerRows ? (
                             <Checkbox
                               label="Зарегистрировать"
                               size="xs"
@@ -391,27 +397,29 @@ export function EventParticipants({
             <Text fw={600} size="sm">
               Регистрация сотрудников
             </Text>
-            <Group gap="sm" align="flex-end" wrap="wrap">
-              <Button
-                size="sm"
-                leftSection={<IconUserPlus size={16} aria-hidden />}
-                disabled={chosen.size === 0}
-                loading={register.isPending && chosen.size > 0}
-                onClick={() => registerIds([...chosen], () => setChosen(new Set()))}
-                data-testid="register-chosen"
-              >
-                Зарегистрировать выбранных ({formatNumber(chosen.size)})
-              </Button>
-              {unregisteredShown.length > 0 && (
+            {registerRows && participants.some((p) => !p.registered) && (
+              <Group gap="sm" align="flex-end" wrap="wrap">
                 <Button
                   size="sm"
-                  variant="subtle"
-                  onClick={() => setChosen(new Set([...chosen, ...unregisteredShown.map((p) => p.personId)]))}
+                  leftSection={<IconUserPlus size={16} aria-hidden />}
+                  disabled={chosen.size === 0}
+                  loading={register.isPending && chosen.size > 0}
+                  onClick={() => registerIds([...chosen], () => setChosen(new Set()))}
+                  data-testid="register-chosen"
                 >
-                  Выбрать всех показанных ({formatNumber(unregisteredShown.length)})
+                  Зарегистрировать выбранных ({formatNumber(chosen.size)})
                 </Button>
-              )}
-            </Group>
+                {unregisteredShown.length > 0 && (
+                  <Button
+                    size="sm"
+                    variant="subtle"
+                    onClick={() => setChosen(new Set([...chosen, ...unregisteredShown.map((p) => p.personId)]))}
+                  >
+                    Выбрать всех показанных ({formatNumber(unregisteredShown.length)})
+                  </Button>
+                )}
+              </Group>
+            )}
             <Group gap="sm" align="flex-end" wrap="wrap">
               <Box style={{ flex: '1 1 320px' }}>
                 <PersonSelect

@@ -30,9 +30,8 @@ function Block({ title, empty, children }: { title: string; empty: string; child
 }
 
 function Pair({ pair, other }: { pair: Partnership; other: Partnership['school'] }) {
-  const agreement = [documentText(pair.agreementNumber, pair.agreementDate), validityText(pair.validFrom, pair.validTo)]
-    .filter(Boolean)
-    .join(', ');
+  const agreement = documentText(pair.agreementNumber, pair.agreementDate);
+  const validity = validityText(pair.validFrom, pair.validTo);
   return (
     <li>
       <Group gap={6} wrap="wrap">
@@ -51,6 +50,7 @@ function Pair({ pair, other }: { pair: Partnership; other: Partnership['school']
         {partnershipKindViews[pair.kind]}
         {other.municipalityName ? ` · ${other.municipalityName}` : ''}
         {agreement ? ` · соглашение ${agreement}` : ''}
+        {validity ? ` · срок ${validity}` : ''}
       </Text>
     </li>
   );

@@ -69,29 +69,51 @@ export const eventStatusOptions = (Object.keys(eventStatusViews) as EventStatus[
   label: eventStatusViews[s].label,
 }));
 
-const pad = (n: number) => String(n).padStart(2, '0');
+/** A moment's wall clock in a time zone (the event's region): «2022-03-15» and «10:00». */
+function wallClock(iso: string, timeZone: string | undefined): { date: string; time: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
 
-/** The local date of a moment: «2022-03-15». */
-export const localDateOf = (iso: string): string => {
-  const d = new Date(iso);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-};
+/** The date of a moment in the region's zone: «2022-03-15». */
+export const localDateOf = (iso: string, timeZone?: string): string => wallClock(iso, timeZone).date;
 
-/** The local time of a moment: «10:00». */
-export const localTimeOf = (iso: string | null): string => {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-};
+/** The time of a moment in the region's zone: «10:00»; empty without a moment. */
+export const localTimeOf = (iso: string | null, timeZone?: string): string =>
+  iso ? wallClock(iso, timeZone).time : '';
 
-/** A local day and «ЧЧ:ММ» as an ISO moment; null without a time, undefined when the time is unreadable. */
-export function momentOf(date: string | null, time: string): string | null | undefined {
+/**
+ * A day and «ЧЧ:ММ» on the region's clocks as an ISO moment; null without a time, undefined when the time is
+ * unreadable. The zone's offset is found for that very day (and checked once more across a clock change).
+ */
+export function momentOf(date: string | null, time: string, timeZone?: string): string | null | undefined {
   const t = time.trim();
   if (!t) return null;
   const m = /^(\d{1,2}):(\d{2})$/.exec(t);
   if (!m || !date || Number(m[1]) > 23 || Number(m[2]) > 59) return undefined;
   const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(y, mo - 1, d, Number(m[1]), Number(m[2])).toISOString();
+  const wall = Date.UTC(y, mo - 1, d, Number(m[1]), Number(m[2]));
+  const offsetAt = (utc: number) => {
+    const w = wallClock(new Date(utc).toISOString(), timeZone);
+    const [wy, wmo, wd] = w.date.split('-').map(Number) as [number, number, number];
+    const [wh, wmi] = w.time.split(':').map(Number) as [number, number];
+    return Date.UTC(wy, wmo - 1, wd, wh, wmi) - utc;
+  };
+  let utc = wall - offsetAt(wall);
+  utc = wall - offsetAt(utc);
+  return new Date(utc).toISOString();
 }
 
 /** «01.03.2022–31.03.2022», or one day. */
@@ -106,6 +128,7 @@ export function isWholeMonth(start: string, end: string): boolean {
 }
 
 interface EventWhen {
+  timezone?: string;
   dateText: string;
   windowStart: string;
   windowEnd: string;
@@ -120,21 +143,23 @@ interface EventWhen {
 export function eventWhen(e: EventWhen): { main: string; detail: string } {
   const window = windowText(e.windowStart, e.windowEnd);
   if (e.startsAt) {
-    const day = localDateOf(e.startsAt);
-    const endDay = e.endsAt ? localDateOf(e.endsAt) : day;
-    const time = `${localTimeOf(e.startsAt)}${e.endsAt ? `–${localTimeOf(e.endsAt)}` : ''}`;
+    const tz = e.timezone;
+    const day = localDateOf(e.startsAt, tz);
+    const endDay = e.endsAt ? localDateOf(e.endsAt, tz) : day;
+    const time = `${localTimeOf(e.startsAt, tz)}${e.endsAt ? `–${localTimeOf(e.endsAt, tz)}` : ''}`;
     const main =
       endDay === day
         ? `${isoToRu(day)}, ${time}`
-        : `${isoToRu(day)} ${localTimeOf(e.startsAt)} – ${isoToRu(endDay)} ${localTimeOf(e.endsAt)}`;
+        : `${isoToRu(day)} ${localTimeOf(e.startsAt, tz)} – ${isoToRu(endDay)} ${localTimeOf(e.endsAt, tz)}`;
     return { main, detail: e.dateText && e.dateText !== isoToRu(day) ? `в плане: ${e.dateText}` : '' };
   }
   if (e.dateText) return { main: e.dateText, detail: e.dateText === window ? '' : window };
   return { main: window, detail: '' };
 }
 
-/** «присутствовали 12 из 40 (зарегистрировано 15)». */
+/** «присутствовали 12 из 40 (зарегистрировано 15)»; «приглашённых нет» when nobody is in the audience yet. */
 export function countsText(c: { audience: number; registered: number; attended: number }): string {
+  if (c.audience === 0 && c.registered === 0 && c.attended === 0) return 'приглашённых сотрудников нет';
   return `присутствовали ${formatNumber(c.attended)} из ${formatNumber(c.audience)} (зарегистрировано ${formatNumber(c.registered)})`;
 }
 
@@ -155,9 +180,18 @@ export const subjectOptions = [...commonSubjects];
 const categoriesText = (categories: readonly StaffCategory[]): string =>
   categories.map((c) => staffCategoryGenitive[c]).join(', ');
 
-/** «Директоров, учителей (русский язык, математика) — целевые школы программы (12 школ)». */
+/** Who is invited, in the nominative: «директора», «учителя». */
+const categoryPlural: Record<StaffCategory, string> = {
+  director: 'директора',
+  deputy: 'заместители директоров',
+  teacher: 'учителя',
+  specialist: 'специалисты',
+  other: 'прочие сотрудники',
+};
+
+/** «Директора, учителя (предметы: русский язык, математика); целевые школы программы». */
 export function audienceText(a: AudienceDto): string {
-  const who = a.categories.length === 0 ? 'все сотрудники' : categoriesText(a.categories);
+  const who = a.categories.length === 0 ? 'все сотрудники' : a.categories.map((c) => categoryPlural[c]).join(', ');
   const subjects = a.subjects.length > 0 ? ` (предметы: ${a.subjects.join(', ')})` : '';
   const schools =
     a.schools === 'chosen'
@@ -196,7 +230,7 @@ const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 
 /** The day an event shows on in the month grid, or null when it spans a month or a long period. */
 export function eventDay(e: EventWhen): string | null {
-  if (e.startsAt) return localDateOf(e.startsAt);
+  if (e.startsAt) return localDateOf(e.startsAt, e.timezone);
   return dayNumber(e.windowEnd) - dayNumber(e.windowStart) < dayItemMaxDays ? e.windowStart : null;
 }
 

@@ -152,8 +152,12 @@ function EventCard() {
                 ),
               },
               { label: 'Когда', value: <EventWhen event={e} /> },
-              { label: 'Дата как в плане', value: e.dateText },
-              { label: 'Период', value: windowText(e.windowStart, e.windowEnd) },
+              ...(e.dateText && e.dateText !== windowText(e.windowStart, e.windowEnd)
+                ? [{ label: 'Дата как в плане', value: e.dateText }]
+                : []),
+              ...(e.windowStart !== e.windowEnd || (!e.startsAt && !e.dateText)
+                ? [{ label: 'Период', value: windowText(e.windowStart, e.windowEnd) }]
+                : []),
               { label: 'Место', value: e.place },
               {
                 label: 'Ссылка на подключение',

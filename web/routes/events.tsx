@@ -16,7 +16,7 @@ import { EventForm } from '../components/EventForm.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { SearchInput } from '../components/SearchInput.tsx';
 import { formatNumber } from '../lib/format.ts';
-import { canNetwork, type EventKind, eventKindOptions } from '../lib/network-format.ts';
+import { canNetwork, countsText, type EventKind, eventKindOptions } from '../lib/network-format.ts';
 import { useUrlFilters } from '../lib/search-params.ts';
 import { useCurrentUser } from '../lib/session.ts';
 
@@ -50,13 +50,16 @@ function EventsList({ canWrite }: { canWrite: boolean }) {
   const programme = programmes.data?.items.find((p) => p.id === values.programmeId);
 
   const columns: Column<NetworkEvent>[] = [
-    { key: 'when', header: 'Когда', render: (e) => <EventWhen event={e} />, width: 170 },
-    { key: 'kind', header: 'Вид', render: (e) => <EventKindBadge kind={e.kind} />, width: 150 },
+    { key: 'when', header: 'Когда', render: (e) => <EventWhen event={e} />, width: 160 },
     {
       key: 'topic',
-      header: 'Тема',
+      header: 'Мероприятие',
       render: (e) => (
-        <>
+        <Stack gap={4}>
+          <Group gap={6}>
+            <EventKindBadge kind={e.kind} />
+            <EventStatusBadge status={e.status} />
+          </Group>
           <Anchor component={Link} to={`/events/${e.id}`} fw={500} size="sm" lineClamp={3} data-testid="event-link">
             {e.topic}
           </Anchor>
@@ -65,32 +68,45 @@ function EventsList({ canWrite }: { canWrite: boolean }) {
               {e.programme.title}
             </Text>
           )}
-        </>
+        </Stack>
       ),
     },
-    { key: 'responsible', header: 'Ответственные', render: (e) => <EventResponsible event={e} compact />, width: 220 },
     {
-      key: 'organiser',
-      header: 'Организатор',
-      render: (e) => <Text size="sm">{e.organiserName}</Text>,
-      width: 170,
+      key: 'responsible',
+      header: 'Ответственные и организатор',
+      render: (e) => (
+        <>
+          <EventResponsible event={e} compact />
+          <Text size="xs" c="dimmed" mt={2}>
+            Организатор: {e.organiserName}
+          </Text>
+        </>
+      ),
+      width: 280,
     },
     {
       key: 'counts',
       header: 'Участники',
       render: (e) => (
         <div data-testid="event-counts">
-          <Text size="sm">
-            присутствовали {formatNumber(e.counts.attended)} из {formatNumber(e.counts.audience)}
-          </Text>
-          <Text size="xs" c="dimmed">
-            зарегистрировано {formatNumber(e.counts.registered)}
-          </Text>
+          {e.counts.audience + e.counts.registered + e.counts.attended === 0 ? (
+            <Text size="sm" c="dimmed">
+              {countsText(e.counts)}
+            </Text>
+          ) : (
+            <>
+              <Text size="sm">
+                присутствовали {formatNumber(e.counts.attended)} из {formatNumber(e.counts.audience)}
+              </Text>
+              <Text size="xs" c="dimmed">
+                зарегистрировано {formatNumber(e.counts.registered)}
+              </Text>
+            </>
+          )}
         </div>
       ),
-      width: 180,
+      width: 170,
     },
-    { key: 'status', header: 'Статус', render: (e) => <EventStatusBadge status={e.status} />, width: 130 },
   ];
 
   return (
@@ -143,7 +159,7 @@ function EventsList({ canWrite }: { canWrite: boolean }) {
             value={kind ?? null}
             onChange={(v) => update({ kind: v })}
             clearable
-            w={{ base: '100%', xs: 260 }}
+            w={{ base: '100%', xs: 240 }}
           />
           <Select
             label="Программа"
@@ -153,23 +169,25 @@ function EventsList({ canWrite }: { canWrite: boolean }) {
             onChange={(v) => update({ programmeId: v })}
             searchable
             clearable
-            w={{ base: '100%', sm: 360 }}
+            w={{ base: '100%', sm: 320 }}
             comboboxProps={{ width: 520, position: 'bottom-start' }}
           />
-          <DateTextInput
-            label="Период с"
-            value={isDate(values.from) ?? null}
-            onChange={(v) => update({ from: v })}
-            allowEmpty
-            w={140}
-          />
-          <DateTextInput
-            label="по"
-            value={isDate(values.to) ?? null}
-            onChange={(v) => update({ to: v })}
-            allowEmpty
-            w={140}
-          />
+          <Group gap="xs" wrap="nowrap" align="flex-end">
+            <DateTextInput
+              label="Период с"
+              value={isDate(values.from) ?? null}
+              onChange={(v) => update({ from: v })}
+              allowEmpty
+              w={130}
+            />
+            <DateTextInput
+              label="по"
+              value={isDate(values.to) ?? null}
+              onChange={(v) => update({ to: v })}
+              allowEmpty
+              w={130}
+            />
+          </Group>
         </Group>
         <PagedTable
           query={list}
@@ -180,7 +198,7 @@ function EventsList({ canWrite }: { canWrite: boolean }) {
           testId="events-table"
           columns={columns}
           rowKey={(e) => e.id}
-          minWidth={1080}
+          minWidth={860}
           empty={
             values.q || kind || values.from || values.to
               ? 'По условиям отбора мероприятий нет.'
