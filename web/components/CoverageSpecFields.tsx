@@ -77,7 +77,7 @@ export function CoverageSpecFields({ value, onChange, suggested, error }: Covera
       )}
       {value.categories.length > 0 && (
         <Text size="sm" data-testid="coverage-text">
-          Значение: {coverageText(value)}, %.
+          Считается {coverageText(value)}, в процентах.
         </Text>
       )}
     </Stack>

@@ -115,7 +115,7 @@ export function EventForm({ event, onSaved, onCancel, onRefresh, ...props }: Eve
   });
   const { values, set, errors } = form;
   // Dates typed by hand are kept; until then they follow the reading of «дата как в плане».
-  const [datesTouched, setDatesTouched] = useState(Boolean(event));
+  const [datesTouched, setDatesTouched] = useState(false);
   const create = useCreateEvent();
   const update = useUpdateEvent(event?.id ?? '');
   const mutation = event ? update : create;
@@ -360,14 +360,14 @@ export function EventForm({ event, onSaved, onCancel, onRefresh, ...props }: Eve
             type="time"
             {...form.text('startTime')}
             error={errors.startsAt}
-            description="По времени региона"
+            description="Необязательно, время региона"
           />
           <TextInput
             label="Время окончания"
             type="time"
             {...form.text('endTime')}
             error={errors.endsAt}
-            description="Необязательно"
+            description="Необязательно, время региона"
           />
         </SimpleGrid>
         <Group gap="sm" align="flex-start" grow wrap="wrap">

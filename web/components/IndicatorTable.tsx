@@ -82,8 +82,10 @@ export function IndicatorTable({ rows, onEnter, onSettings, testId = 'indicators
                           )}
                           {r.binding && (
                             <Text size="xs" c="blue.8" mt={4}>
-                              Рассчитывается в системе: {bindingLabel(r.binding)}
-                              {r.binding === 'coverage' && r.coverage && ` — ${coverageText(r.coverage)}`}
+                              Рассчитывается в системе:{' '}
+                              {r.binding === 'coverage' && r.coverage
+                                ? coverageText(r.coverage)
+                                : bindingLabel(r.binding)}
                             </Text>
                           )}
                           {r.computed && (

@@ -211,7 +211,8 @@ export const measureLabels: Record<CoverageSpec['measure'], string> = {
  */
 export function coverageText(spec: CoverageSpec): string {
   const who = spec.categories.length > 0 ? categoriesText(spec.categories) : 'сотрудников';
-  const subjects = spec.subjects.length > 0 ? ` (учителя: ${spec.subjects.join(', ')})` : '';
+  const onlyTeachers = spec.categories.length === 1 && spec.categories[0] === 'teacher';
+  const subjects = spec.subjects.length > 0 ? ` (${onlyTeachers ? '' : 'учителя: '}${spec.subjects.join(', ')})` : '';
   const how =
     spec.measure === 'trained'
       ? 'прошедших курсы повышения квалификации'
