@@ -92,6 +92,23 @@ export function useDeletePartnership() {
   );
 }
 
+/** Attaches the signed agreement (replacing the previous file) against the pair's version. */
+export function useUploadAgreement() {
+  return useNetworkWrite(({ id, version, file }: { id: string; version: number; file: File }) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return api.post<Partnership>(`/api/partnerships/${enc(id)}/file`, form, { version });
+  });
+}
+
+export function useDeleteAgreement() {
+  return useNetworkWrite((p: { id: string; version: number }) =>
+    api.delete<Partnership>(`/api/partnerships/${enc(p.id)}/file`, { version: p.version }),
+  );
+}
+
+export const agreementFileUrl = (id: string) => `/api/partnerships/${enc(id)}/file`;
+
 // ---- curators assigned by order
 
 export interface CuratorAssignmentFilter {

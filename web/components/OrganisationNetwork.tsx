@@ -4,7 +4,7 @@
 import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { type Partnership, useOrganisationNetwork } from '../api/network.ts';
+import { agreementFileUrl, type Partnership, useOrganisationNetwork } from '../api/network.ts';
 import { documentText, groupKindLabels, partnershipKindViews, validityText } from '../lib/network-format.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { PageLoader } from './Loading.tsx';
@@ -52,6 +52,11 @@ function Pair({ pair, other }: { pair: Partnership; other: Partnership['school']
         {agreement ? ` · соглашение ${agreement}` : ''}
         {validity ? ` · срок ${validity}` : ''}
       </Text>
+      {pair.file && (
+        <Anchor href={agreementFileUrl(pair.id)} download size="xs">
+          Документ соглашения «{pair.file.name}»
+        </Anchor>
+      )}
     </li>
   );
 }

@@ -1,12 +1,19 @@
 // A tutor pair or a partnership agreement: the supporting school and the supported one, chosen from the
 // register, with the agreement's number, date, validity and obligations. A pair read from a programme document
 // whose school was not found is matched here («Сопоставить»): the names as written are shown next to the selects.
-import { Button, Group, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Input, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { partnershipInput, partnershipPatch } from '../../contract/network.ts';
-import { type Partnership, useCreatePartnership, useUpdatePartnership } from '../api/network.ts';
+import { type Partnership, useCreatePartnership, useUpdatePartnership, useUploadAgreement } from '../api/network.ts';
 import { useTerritoryTree } from '../api/queries.ts';
+import {
+  evidenceAccept,
+  evidenceFileLimit,
+  evidenceLimitText,
+  evidenceTypesText,
+  formatFileSize,
+} from '../lib/execution-format.ts';
 import { serverFieldErrors, useForm } from '../lib/form.ts';
 import { type PartnershipKind, partnershipKindViews } from '../lib/network-format.ts';
 import { DateTextInput } from './DateTextInput.tsx';
@@ -37,12 +44,14 @@ interface PartnershipFormProps {
 const shownFields = ['supporterId', 'schoolId', 'agreementNumber', 'agreementDate', 'validFrom', 'validTo'];
 
 export function PartnershipForm({
-  partnership: p,
+  partnership: initial,
   matching = false,
   onDone,
   onRefresh,
   ...props
 }: PartnershipFormProps) {
+  // Once saved, the pair is edited: a document refused after the pair was saved does not add the pair twice.
+  const [p, setP] = useState(initial);
   const tree = useTerritoryTree();
   const [regionId, setRegionId] = useState(props.regionId);
   const form = useForm<FormValues>({
@@ -58,31 +67,17 @@ export function PartnershipForm({
   const { values, set, errors } = form;
   const create = useCreatePartnership();
   const update = useUpdatePartnership();
+  const upload = useUploadAgreement();
   const mutation = p ? update : create;
-  const onError = (error: unknown) => form.setErrors(serverFieldErrors(error));
+  const [file, setFile] = useState<File | null>(null);
+  const tooLarge = file !== null && file.size > evidenceFileLimit;
+  const error = upload.error ?? mutation.error;
   const supporterLabel = values.kind === 'tutor' ? 'Школа-тьютор' : 'Школа-лидер (партнёр)';
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const missing = {
-      supporterId: values.supporterId ? undefined : 'Выберите школу из справочника.',
-      schoolId: values.schoolId ? undefined : 'Выберите школу из справочника.',
-    };
-    if (missing.supporterId || missing.schoolId) {
-      form.setErrors(missing);
-      return;
-    }
+  const save = async (): Promise<Partnership | null> => {
     if (!p) {
       const input = form.validate(partnershipInput, values);
-      if (!input) return;
-      create.mutate(input, {
-        onSuccess: () => {
-          notifications.show({ color: 'teal', message: 'Пара добавлена.' });
-          onDone();
-        },
-        onError,
-      });
-      return;
+      return input ? create.mutateAsync(input) : null;
     }
     const before: Record<string, unknown> = {
       supporterId: p.supporter.id,
@@ -95,25 +90,39 @@ export function PartnershipForm({
     };
     const changes: Record<string, unknown> = {};
     for (const key of Object.keys(before)) if (values[key] !== before[key]) changes[key] = values[key];
-    if (Object.keys(changes).length === 0) {
-      notifications.show({ message: 'Изменений нет.' });
-      onDone();
-      return;
-    }
+    if (Object.keys(changes).length === 0) return p;
     const patch = form.validate(partnershipPatch, { ...changes, version: p.version });
-    if (!patch) return;
-    update.mutate(
-      { id: p.id, ...patch },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'teal', message: matching ? 'Школы сопоставлены.' : 'Изменения сохранены.' });
-          onDone();
-        },
-        onError,
-      },
-    );
+    return patch ? update.mutateAsync({ id: p.id, ...patch }) : null;
   };
 
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const missing = {
+      supporterId: values.supporterId ? undefined : 'Выберите школу из справочника.',
+      schoolId: values.schoolId ? undefined : 'Выберите школу из справочника.',
+    };
+    if (missing.supporterId || missing.schoolId) {
+      form.setErrors(missing);
+      return;
+    }
+    if (tooLarge) return;
+    upload.reset();
+    try {
+      const saved = await save();
+      if (!saved) return;
+      setP(saved);
+      if (file) await upload.mutateAsync({ id: saved.id, version: saved.version, file });
+      notifications.show({
+        color: 'teal',
+        message: !initial ? 'Пара добавлена.' : matching ? 'Школы сопоставлены.' : 'Изменения сохранены.',
+      });
+      onDone();
+    } catch (e) {
+      form.setErrors(serverFieldErrors(e));
+    }
+  };
+
+  const fileInputId = `agreement-file-${p?.id ?? 'new'}`;
   const written = (side: Partnership['school']) =>
     p && !side.id ? `В документе программы: «${side.name}». Найдите эту школу в справочнике.` : undefined;
 
@@ -198,13 +207,42 @@ export function PartnershipForm({
               maxRows={8}
               maxLength={10_000}
             />
+            <Input.Wrapper
+              label={p?.file ? 'Заменить документ соглашения' : 'Документ соглашения'}
+              description={`Необязательно: подписанное соглашение или его скан. До ${evidenceLimitText}: ${evidenceTypesText}`}
+              labelProps={{ htmlFor: fileInputId }}
+              id={`${fileInputId}-wrapper`}
+              error={
+                tooLarge
+                  ? `Файл больше ${evidenceLimitText} (${formatFileSize(file.size)}): отсканируйте его с меньшим разрешением.`
+                  : undefined
+              }
+            >
+              <input
+                id={fileInputId}
+                className="file-input"
+                type="file"
+                accept={evidenceAccept}
+                aria-describedby={`${fileInputId}-wrapper-description`}
+                onChange={(e) => {
+                  setFile(e.currentTarget.files?.[0] ?? null);
+                  upload.reset();
+                }}
+              />
+            </Input.Wrapper>
+            {p?.file && !file && (
+              <Text size="xs" c="dimmed">
+                Приложен файл «{p.file.name}».
+              </Text>
+            )}
           </>
         )}
         <ExecutionError
-          error={mutation.error}
+          error={error}
           shownFields={shownFields}
           onReload={() => {
             mutation.reset();
+            upload.reset();
             onRefresh();
             onDone();
           }}
@@ -213,7 +251,7 @@ export function PartnershipForm({
           <Button variant="default" onClick={onDone}>
             Отмена
           </Button>
-          <Button type="submit" loading={mutation.isPending}>
+          <Button type="submit" loading={mutation.isPending || upload.isPending} disabled={tooLarge}>
             {p ? (matching ? 'Сопоставить' : 'Сохранить') : 'Добавить'}
           </Button>
         </Group>

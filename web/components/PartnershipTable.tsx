@@ -18,7 +18,8 @@ import { IconLink, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { TerritoryTree } from '../../contract/api.ts';
-import { type Partnership, useDeletePartnership, usePartnerships } from '../api/network.ts';
+import { agreementFileUrl, type Partnership, useDeletePartnership, usePartnerships } from '../api/network.ts';
+import { formatFileSize } from '../lib/execution-format.ts';
 import { documentText, type PartnershipKind, partnershipKindViews, validityText } from '../lib/network-format.ts';
 import { type Column, PagedTable } from './DataTable.tsx';
 import { PartnershipForm } from './PartnershipForm.tsx';
@@ -99,7 +100,7 @@ export function PartnershipsTab({ tree, regionId, canWrite, values, page, update
           )}
         </>
       ),
-      width: 220,
+      width: 180,
     },
     {
       key: 'agreement',
@@ -107,13 +108,18 @@ export function PartnershipsTab({ tree, regionId, canWrite, values, page, update
       render: (p) => {
         const doc = documentText(p.agreementNumber, p.agreementDate);
         const valid = validityText(p.validFrom, p.validTo);
-        return doc || valid ? (
+        return doc || valid || p.file ? (
           <>
             {doc && <Text size="sm">{doc}</Text>}
             {valid && (
               <Text size="xs" c="dimmed">
                 {valid}
               </Text>
+            )}
+            {p.file && (
+              <Anchor href={agreementFileUrl(p.id)} download size="xs" title={p.file.name}>
+                Документ ({formatFileSize(p.file.size)})
+              </Anchor>
             )}
           </>
         ) : (
@@ -122,34 +128,39 @@ export function PartnershipsTab({ tree, regionId, canWrite, values, page, update
           </Text>
         );
       },
-      width: 190,
+      width: 170,
     },
     {
       key: 'status',
       header: 'Статус',
-      render: (p) => <PartnershipStatusBadge status={p.status} />,
-      width: 150,
+      render: (p) => (
+        <Stack gap={6} align="flex-start">
+          <PartnershipStatusBadge status={p.status} />
+          {canWrite && p.status === 'unmatched' && (
+            <Button
+              size="compact-xs"
+              variant="light"
+              color="orange"
+              leftSection={<IconLink size={14} aria-hidden />}
+              onClick={() => open({ mode: 'match', pair: p })}
+              aria-label={`Сопоставить со справочником: ${p.supporter.name} — ${p.school.name}`}
+              data-testid="partnership-match"
+            >
+              Сопоставить
+            </Button>
+          )}
+        </Stack>
+      ),
+      width: 160,
     },
     ...(canWrite
       ? [
           {
             key: 'actions',
             header: <VisuallyHidden>Действия</VisuallyHidden>,
-            width: 150,
+            width: 80,
             render: (p: Partnership) => (
               <Group gap={4} wrap="nowrap" justify="flex-end">
-                {p.status === 'unmatched' && (
-                  <Button
-                    size="compact-xs"
-                    variant="light"
-                    color="orange"
-                    leftSection={<IconLink size={14} aria-hidden />}
-                    onClick={() => open({ mode: 'match', pair: p })}
-                    data-testid="partnership-match"
-                  >
-                    Сопоставить
-                  </Button>
-                )}
                 <Tooltip label="Изменить" withArrow>
                   <ActionIcon
                     variant="subtle"
@@ -227,7 +238,7 @@ export function PartnershipsTab({ tree, regionId, canWrite, values, page, update
         testId="partnerships-table"
         columns={columns}
         rowKey={(p) => p.id}
-        minWidth={980}
+        minWidth={900}
         empty={
           values.q || kind || values.municipalityId
             ? 'По условиям отбора пар нет.'

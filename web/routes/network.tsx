@@ -67,7 +67,8 @@ function Network({ canWrite }: { canWrite: boolean }) {
           <CuratorsTab
             tree={regions}
             regionId={regionId}
-            canWrite={canWrite && me.municipalityId === null}
+            canWrite={canWrite}
+            canAssign={canWrite && me.municipalityId === null}
             municipalityId={values.municipalityId}
             update={update}
           />
