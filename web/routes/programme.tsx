@@ -280,6 +280,15 @@ function ProgrammeCard({ canWrite }: { canWrite: boolean }) {
             <WorkingGroupTable rows={p.workingGroup} />
           </Tabs.Panel>
           <Tabs.Panel value="consultations" pt="md">
+            {p.consultations.length > 0 && (
+              <Text size="sm" mb="sm">
+                Консультации графика ведутся как мероприятия — с участниками, регистрацией и посещаемостью:{' '}
+                <Anchor component={Link} to={`/events?programmeId=${p.id}`}>
+                  мероприятия программы
+                </Anchor>
+                .
+              </Text>
+            )}
             <ConsultationsTable rows={p.consultations} />
           </Tabs.Panel>
           <Tabs.Panel value="tutors" pt="md">
@@ -288,6 +297,16 @@ function ProgrammeCard({ canWrite }: { canWrite: boolean }) {
                 <Title order={2} size="h4" mb="xs" id="pairs-title">
                   Пары «школа — тьютор»
                 </Title>
+                {p.tutorPairs.length > 0 && (
+                  <Text size="sm" mb="sm">
+                    Пары видны в карточках обеих школ; сопоставить школы со справочником и указать соглашения можно на
+                    странице{' '}
+                    <Anchor component={Link} to="/network">
+                      «Сеть поддержки»
+                    </Anchor>
+                    .
+                  </Text>
+                )}
                 <TutorPairsTable rows={p.tutorPairs} />
               </section>
               <section aria-labelledby="schools-title">
