@@ -70,7 +70,9 @@ export function SupportEventChip({ event: e }: { event: NetworkEvent }) {
           textDecoration: cancelled ? 'line-through' : undefined,
         }}
       >
-        <EventKindIcon kind={e.kind} size={12} />
+        <span style={{ display: 'inline-flex', flexShrink: 0 }}>
+          <EventKindIcon kind={e.kind} size={12} />
+        </span>
         <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
           {time}
           {e.topic}

@@ -121,7 +121,7 @@ export function EventForm({ event, onSaved, onCancel, onRefresh, ...props }: Eve
   const mutation = event ? update : create;
 
   const programme = programmes.data?.items.find((p) => p.id === values.programmeId);
-  const regionId = programme?.regionId ?? values.regionId;
+  const regionId = programme?.regionId ?? values.regionId ?? (regions.length === 1 ? (regions[0]?.id ?? null) : null);
   // Times are typed and shown on the region's clocks, wherever the user's browser is.
   const timezone = event?.timezone ?? regions.find((r) => r.id === regionId)?.timezone;
   const period = useMemo(

@@ -27,7 +27,7 @@ import {
   useMarkAttendance,
   useRegisterStaff,
 } from '../api/network.ts';
-import { formatNumber } from '../lib/format.ts';
+import { formatNumber, plural } from '../lib/format.ts';
 import { capitalise, countsText, staffCategoryLabels } from '../lib/network-format.ts';
 import { useCurrentUser } from '../lib/session.ts';
 import { Paginator } from './DataTable.tsx';
@@ -147,7 +147,7 @@ export function EventParticipants({
         done();
         notifications.show({
           color: 'teal',
-          message: `Зарегистрировано: ${formatNumber(ids.length)} ${ids.length === 1 ? 'сотрудник' : 'сотрудников'}.`,
+          message: `Зарегистрировано: ${formatNumber(ids.length)} ${plural(ids.length, ['сотрудник', 'сотрудника', 'сотрудников'])}.`,
         });
       },
     });
