@@ -180,6 +180,8 @@ export function EventForm({ event, onSaved, onCancel, onRefresh, ...props }: Eve
     };
     const dateErrors = {
       windowStart: values.windowStart ? undefined : 'Укажите дату начала (ДД.ММ.ГГГГ).',
+      // Without a start the end has nothing to be checked against: only the start is asked for.
+      windowEnd: undefined,
       chosen:
         values.schools === 'chosen' && values.organisationIds.length === 0 ? 'Выберите хотя бы одну школу.' : undefined,
     };
