@@ -57,6 +57,7 @@ const routeAccess: Record<string, 'public' | 'session' | 'permission'> = {
   'GET /api/events/:id/participants': 'permission',
   'PUT /api/events/:id/attendance': 'permission',
   'POST /api/events/:id/registrations': 'permission',
+  'POST /api/activities/:id/events': 'permission',
   'GET /api/people': 'permission',
   'GET /api/people/:id': 'permission',
   'POST /api/people': 'permission',

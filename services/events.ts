@@ -14,10 +14,12 @@ import type {
   participantsView,
 } from '../contract/network.ts';
 import { DomainError, denied, notFound } from '../domain/errors.ts';
+import { staffNamed } from '../domain/network/coverage.ts';
 import {
   type Audience,
   emptyAudience,
   eventKindLabels,
+  eventsFromActivity,
   eventsFromConsultations,
   inAudience,
 } from '../domain/network/events.ts';
@@ -27,7 +29,7 @@ import { can, type Place } from '../domain/roles.ts';
 import type { Executor } from '../storage/database.ts';
 import { type EventRow, eventRows } from '../storage/events-repo.ts';
 import { getOrganisation } from '../storage/organisations-repo.ts';
-import { type Appendices, getProgrammeRecord, type ProgrammeRecord } from '../storage/programmes-repo.ts';
+import { type Appendices, getActivity, getProgrammeRecord, type ProgrammeRecord } from '../storage/programmes-repo.ts';
 import {
   activityExecutions,
   eventParticipants,
@@ -46,7 +48,7 @@ import {
   scope,
   staleWrite,
 } from './context.ts';
-import { programmeTargetSchools } from './execution.ts';
+import { programmePlace, programmeTargetSchools } from './execution.ts';
 
 const invalid = (field: string, message: string) =>
   new DomainError('validation.failed', message, { problems: [{ field, message }] });
@@ -641,6 +643,80 @@ export async function registerStaff(ctx: ServiceContext, id: string, personIds: 
     });
   });
   return participantsOf(ctx.db, ctx, await eventFor(ctx.db, id));
+}
+
+// ——— events of a roadmap's activities
+
+/**
+ * Plans the events an activity holds (a council meeting per window of «Август, Ноябрь 2020 Февраль, Июнь
+ * 2021»), organised by the programme's owner, the audience read from the activity's wording. Windows that
+ * already have their event are skipped, so asking twice adds nothing.
+ */
+export async function planActivityEvents(ctx: ServiceContext, activityId: string): Promise<EventDto[]> {
+  requirePermission(ctx, 'event.write');
+  const ids = await inTransaction(ctx, async (tx) => {
+    const a = await getActivity(tx, activityId);
+    if (!a) throw notFound('Мероприятие дорожной карты');
+    const p = (await getProgrammeRecord(tx, a.programmeId))!;
+    requirePermission(ctx, 'event.write', programmePlace(p));
+    const drafts = eventsFromActivity({
+      id: a.id,
+      text: a.text,
+      deadlineText: a.deadlineText,
+      windows: a.deadline.windows,
+      responsible: a.responsible,
+    });
+    if (drafts.length === 0)
+      throw new DomainError(
+        'validation.failed',
+        'В формулировке мероприятия не названо событие (семинар, вебинар, консультация, совещание, заседание, курсы, выезд): запланируйте его вручную.',
+      );
+    const existing = await tx
+      .select({ source: events.source })
+      .from(events)
+      .where(and(eq(events.activityId, a.id), isNotNull(events.source)));
+    const taken = new Set(existing.map((e) => (e.source as { window?: number }).window));
+    const fresh = drafts.filter((d) => !taken.has(d.source.window));
+    const named = staffNamed(`${a.text} ${a.executors} ${a.plannedResult}`);
+    const known = await knownEntities(tx, p.regionId);
+    const created: string[] = [];
+    for (const d of fresh) {
+      const [row] = await tx
+        .insert(events)
+        .values({
+          regionId: p.regionId,
+          municipalityId: p.municipalityId,
+          organisationId: p.organisationId,
+          programmeId: p.id,
+          activityId: a.id,
+          kind: d.kind,
+          topic: d.topic,
+          dateText: d.dateText,
+          windowStart: d.windowStart,
+          windowEnd: d.windowEnd,
+          responsible: d.responsible,
+          links: await linksOf(tx, p.regionId, d.responsible, known),
+          audience: { ...emptyAudience(), ...named },
+          source: d.source,
+          createdBy: accountOf(ctx),
+        })
+        .returning({ id: events.id });
+      created.push(row!.id);
+    }
+    if (created.length > 0)
+      await audit(tx, ctx, {
+        regionId: p.regionId,
+        action: 'create',
+        entity: 'event',
+        entityId: a.id,
+        summary: `По мероприятию ${a.number} запланировано событий: ${created.length} (${eventKindLabels[fresh[0]!.kind]})`,
+        after: { activityId: a.id, events: created },
+      });
+    return created;
+  });
+  if (ids.length === 0) return [];
+  const { rows } = await eventRows(ctx.db, { kind: 'all' }, { ids });
+  return eventDtos(ctx.db, rows);
 }
 
 // ——— events of a programme's schedule

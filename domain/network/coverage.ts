@@ -22,14 +22,15 @@ const has = (t: string, re: RegExp) => re.test(t);
 const subjectNamed =
   /^(русский язык|математика|начальные классы|литература|физика|химия|биология|информатика|иностранный язык|история|обществознание|география)$/;
 
+const normal = (wording: string) => wording.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
+
 /**
- * The coverage a wording asks for, or null when it names no audience of staff. «Доля заместителей
- * руководителей …, прошедших курсы повышения квалификации» → deputies, trained; «100% директоров ОУ … примут
- * участие в вебинаре» → directors, attended webinars; «не менее 90 % руководящих работников, учителей
- * начальных классов, учителей русского языка и математики» → management and those teachers.
+ * The staff a wording names: «заместителей руководителей» → deputies; «руководящих работников» → directors
+ * and deputies; «учителей русского языка и математики» → teachers of those subjects; «педагогических
+ * работников» → teachers and specialists.
  */
-export function suggestCoverage(wording: string): CoverageSpec | null {
-  const t = wording.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
+export function staffNamed(wording: string): Pick<CoverageSpec, 'categories' | 'subjects'> {
+  const t = normal(wording);
   const categories = new Set<StaffCategory>();
   const deputies = /заместител\S* (руководител|директор)\S*/g;
   if (has(t, deputies)) categories.add('deputy');
@@ -38,10 +39,26 @@ export function suggestCoverage(wording: string): CoverageSpec | null {
     categories.add('director');
     categories.add('deputy');
   }
-  if (has(rest, /(^|[^а-я])директор(ов|а|ы)?([^а-я]|$)/)) categories.add('director');
+  if (has(rest, /(^|[^а-я])директор(ов|а|ы|ами)?([^а-я]|$)/)) categories.add('director');
   if (has(t, /учител|педагогическ\S* работник|педагогов/)) categories.add('teacher');
   if (has(t, /педагогическ\S* работник/)) categories.add('specialist');
-  if (categories.size === 0) return null;
+  // Subjects named next to teachers: «учителей начальных классов, учителей русского языка и математики».
+  const subjects = categories.has('teacher')
+    ? readSubjects(t.match(/учител[^.;]*/)?.[0] ?? '').filter((s) => s !== '' && subjectNamed.test(s))
+    : [];
+  return { categories: [...categories], subjects };
+}
+
+/**
+ * The coverage a wording asks for, or null when it names no audience of staff. «Доля заместителей
+ * руководителей …, прошедших курсы повышения квалификации» → deputies, trained; «100% директоров ОУ … примут
+ * участие в вебинаре» → directors, attended webinars; «не менее 90 % руководящих работников, учителей
+ * начальных классов, учителей русского языка и математики» → management and those teachers.
+ */
+export function suggestCoverage(wording: string): CoverageSpec | null {
+  const t = normal(wording);
+  const { categories, subjects } = staffNamed(wording);
+  if (categories.length === 0) return null;
   const trained = has(
     t,
     /прошедш\S* (курс|повышени|переподготовк|обучени)|повышени\S* квалификац|курсов\S* подготовк|обучен/,
@@ -56,12 +73,8 @@ export function suggestCoverage(wording: string): CoverageSpec | null {
     [/консультац/, 'consultation'],
   ] as const)
     if (has(t, re)) eventKinds.push(kind);
-  // Subjects named next to teachers: «учителей начальных классов, учителей русского языка и математики».
-  const subjects = categories.has('teacher')
-    ? readSubjects(t.match(/учител[^.;]*/)?.[0] ?? '').filter((s) => s !== '' && subjectNamed.test(s))
-    : [];
   return {
-    categories: [...categories],
+    categories,
     subjects,
     measure: trained && !has(t, /примут участие|охвачен\S* методическ/) ? 'trained' : 'attended',
     eventKinds: trained ? [] : eventKinds,

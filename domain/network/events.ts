@@ -58,7 +58,7 @@ export const emptyAudience = (): Audience => ({
 export function eventKindOf(text: string): EventKind {
   const t = text.toLowerCase().replace(/ё/g, 'е');
   if (/вебинар|on-?line\s*-?\s*семинар|онлайн-?\s*семинар/.test(t)) return 'webinar';
-  if (/координационн\S* совет|заседани\S* (рабочей группы|совета)/.test(t)) return 'council';
+  if (/заседани/.test(t) && /совет|рабоч\S* групп|комисси/.test(t)) return 'council';
   if (/курс\S* повышени|\bкпк\b|курсов\S* подготовк|повышени\S* квалификац/.test(t)) return 'course';
   if (/семинар|практикум|мастер-класс/.test(t)) return 'seminar';
   if (/консультац/.test(t)) return 'consultation';
@@ -85,21 +85,49 @@ export interface ScheduledConsultation {
   responsible: readonly string[];
 }
 
-export interface EventDraft {
+export interface EventDraft<S = { consultation: number } | { activity: string; window: number }> {
   kind: EventKind;
   topic: string;
   dateText: string;
   windowStart: string;
   windowEnd: string;
   responsible: string;
-  source: { consultation: number };
+  source: S;
+}
+
+/**
+ * The events an activity of a roadmap holds: one per window of its deadline — «Проведение заседаний
+ * Координационного совета», «Август, Ноябрь 2020 Февраль, Июнь 2021» (seed 002, item 1.3) gives four
+ * council meetings. The kind is read from the wording; an activity that names no event gives none.
+ */
+export function eventsFromActivity(a: {
+  id: string;
+  text: string;
+  deadlineText: string;
+  windows: readonly Window[];
+  responsible: string;
+}): EventDraft<{ activity: string; window: number }>[] {
+  const kind = eventKindOf(a.text);
+  if (kind === 'other') return [];
+  return a.windows.map((w, i) => ({
+    kind,
+    topic: a.text,
+    dateText: a.windows.length === 1 ? a.deadlineText : '',
+    windowStart: w.start ?? w.end,
+    windowEnd: w.end,
+    responsible: a.responsible,
+    source: { activity: a.id, window: i },
+  }));
 }
 
 /**
  * The events a consultation schedule gives (seed 000's 44): the month the plan names as the event's window,
  * the programme's period when the date could not be read (the wording is kept either way).
  */
-export function eventsFromConsultations(consultations: readonly ScheduledConsultation[], period: Period): EventDraft[] {
+export function eventsFromConsultations(
+  consultations: readonly ScheduledConsultation[],
+  period: Period,
+): EventDraft<{ consultation: number }>[] {
   return consultations.map((c, i) => {
     const w = c.windows[0];
     return {

@@ -108,6 +108,42 @@ describe.each(engines)('events API on $name', (engine) => {
     });
   });
 
+  describe.runIf(seedsPresent)('seed 002: the events a roadmap activity holds', () => {
+    it('«Проведение заседаний Координационного совета» gives four council meetings, once; a plain activity none', async () => {
+      const f = seedFile('002');
+      const { body, headers } = multipart(f.name, f.bytes);
+      const preview = await region.request('POST', '/api/programmes/import/preview', body, headers);
+      expect(preview.statusCode).toBe(200);
+      const saved = await region.post('/api/programmes', {
+        draft: (preview.json() as ImportPreview).draft,
+        owner: { regionId: s.world.regionA, municipalityId: s.world.munA1 },
+        sourceName: f.name,
+      });
+      expect(saved.statusCode, saved.body).toBe(200);
+      const activities = (saved.json() as ProgrammeDetail).sections.flatMap((x) => x.activities);
+      const council = activities.find((a) => a.number === '1.3.')!;
+      const res = await region.post(`/api/activities/${council.id}/events`);
+      expect(res.statusCode, res.body).toBe(200);
+      const planned = res.json() as EventDto[];
+      expect(planned.map((e) => [e.kind, e.windowStart, e.windowEnd, e.activity?.number])).toEqual([
+        ['council', '2020-08-01', '2020-08-31', '1.3.'],
+        ['council', '2020-11-01', '2020-11-30', '1.3.'],
+        ['council', '2021-02-01', '2021-02-28', '1.3.'],
+        ['council', '2021-06-01', '2021-06-30', '1.3.'],
+      ]);
+      expect(planned[0]!.responsible).toBe('Прядущенко А.В., Симоненко Л.И.');
+      const again = await region.post(`/api/activities/${council.id}/events`);
+      expect(again.json()).toEqual([]);
+      // Only the programme's owner plans them; an activity that names no event is refused with the reason.
+      expect((await school.post(`/api/activities/${council.id}/events`)).statusCode).toBe(403);
+      // «Создание Рабочей группы (Координационного совета)» founds the council; it is not a meeting.
+      const plain = activities.find((a) => a.number === '1.1.')!;
+      const refused = await region.post(`/api/activities/${plain.id}/events`);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.message).toContain('не названо событие');
+    });
+  });
+
   describe('coverage counted from attendance, not typed', () => {
     let programme: ProgrammeDetail;
     let key: string;

@@ -17,6 +17,7 @@ import {
   getEvent,
   listEvents,
   markAttendance,
+  planActivityEvents,
   registerStaff,
   updateEvent,
 } from '../../../services/events.ts';
@@ -69,6 +70,18 @@ export async function eventRoutes(app: App, { database }: RouteDeps) {
       await deleteEvent(contextOf(db, req), req.params.id, req.query.version);
       return reply.status(204).send();
     },
+  );
+  app.post(
+    '/activities/:id/events',
+    {
+      schema: {
+        tags,
+        summary: 'Запланировать события мероприятия дорожной карты (по одному на каждый срок из формулировки)',
+        params: idParams,
+        response: { 200: z.array(event) },
+      },
+    },
+    (req) => planActivityEvents(contextOf(db, req), req.params.id),
   );
   app.get(
     '/events/:id/participants',
