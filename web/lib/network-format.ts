@@ -35,11 +35,6 @@ export type CoverageSpec = z.infer<typeof coverageSpec>;
 export { groupBy } from '../../domain/group-by.ts';
 export { eventKindLabels, staffCategoryLabels };
 
-/** Permissions of the network the session carries (the server checks each request anyway). */
-export type NetworkPermission = 'network.write' | 'event.read' | 'event.write' | 'event.register';
-export const canNetwork = (me: Pick<Me, 'permissions'> | null | undefined, p: NetworkPermission): boolean =>
-  Boolean(me?.permissions.includes(p));
-
 export const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 // ---- events

@@ -1,28 +1,10 @@
 // What the signed-in user may do. The server checks every request anyway; the UI only hides what would fail.
 import { useOutletContext } from 'react-router';
 import type { Me } from '../../contract/api.ts';
+import type { Permission } from '../../domain/roles.ts';
 
-export type PermissionName =
-  | 'territory.read'
-  | 'territory.write'
-  | 'region.create'
-  | 'organisation.read'
-  | 'organisation.write'
-  | 'person.read'
-  | 'person.write'
-  | 'user.read'
-  | 'user.write'
-  | 'audit.read'
-  | 'programme.read'
-  | 'programme.write'
-  | 'results.read'
-  | 'results.write'
-  | 'identification.read'
-  | 'identification.write'
-  | 'execution.read'
-  | 'execution.write'
-  | 'execution.comment'
-  | 'monitoring.write';
+/** The permissions of the policy table (domain/roles.ts): one list for the server and the UI. */
+export type PermissionName = Permission;
 
 export const can = (me: Pick<Me, 'permissions'> | null | undefined, permission: PermissionName): boolean =>
   Boolean(me?.permissions.includes(permission));

@@ -80,10 +80,7 @@ function Calendar() {
   const range = gridRange(month);
   const calendar = useCalendar({ ...range, programmeId: values.programmeId });
   const me = useCurrentUser();
-  const support = useEvents(
-    { ...range, programmeId: values.programmeId, pageSize: 1000 },
-    me.permissions.includes('event.read'),
-  );
+  const support = useEvents({ ...range, programmeId: values.programmeId, pageSize: 1000 }, can(me, 'event.read'));
   const programmes = useRegionDashboard();
   const [feedOpen, setFeedOpen] = useState(false);
   const go = (m: Month) => update({ month: monthKey(m) });
@@ -188,9 +185,7 @@ function Calendar() {
         <Legend />
         <EventKindLegend kinds={[...new Set(supportEvents.map((e) => e.kind))]} />
 
-        {me.permissions.includes('event.read') && (
-          <MonthEventsList events={monthEvents} monthName={monthTitle(month)} />
-        )}
+        {can(me, 'event.read') && <MonthEventsList events={monthEvents} monthName={monthTitle(month)} />}
 
         <section aria-labelledby="ongoing-title">
           <Title order={2} size="h4" id="ongoing-title" mb="xs">

@@ -27,20 +27,19 @@ import { DeleteDialog } from '../components/RecordActions.tsx';
 import { managesProgramme } from '../lib/execution-format.ts';
 import {
   audienceText,
-  canNetwork,
   capitalise,
   eventKindLabels,
   eventStatusViews,
   eventWhen,
   windowText,
 } from '../lib/network-format.ts';
-import { useCurrentUser } from '../lib/session.ts';
+import { can, useCurrentUser } from '../lib/session.ts';
 
 const back = { to: '/events', label: 'К списку мероприятий' };
 
 export default function EventPage() {
   const me = useCurrentUser();
-  if (!canNetwork(me, 'event.read')) return <AccessDenied title="Мероприятие" />;
+  if (!can(me, 'event.read')) return <AccessDenied title="Мероприятие" />;
   return <EventCard />;
 }
 
@@ -66,7 +65,7 @@ function EventCard() {
       </>
     );
   const e = event.data;
-  const organiser = canNetwork(me, 'event.write') && managesProgramme(me, e);
+  const organiser = can(me, 'event.write') && managesProgramme(me, e);
   const reload = () => void event.refetch();
 
   const cancel = () =>
@@ -190,7 +189,7 @@ function EventCard() {
           <EventParticipants
             event={e}
             canMark={organiser}
-            canRegister={canNetwork(me, 'event.register')}
+            canRegister={can(me, 'event.register')}
             onReloadEvent={reload}
           />
         </section>

@@ -16,16 +16,16 @@ import { EventForm } from '../components/EventForm.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { SearchInput } from '../components/SearchInput.tsx';
 import { formatNumber } from '../lib/format.ts';
-import { canNetwork, countsText, type EventKind, eventKindOptions } from '../lib/network-format.ts';
+import { countsText, type EventKind, eventKindOptions } from '../lib/network-format.ts';
 import { useUrlFilters } from '../lib/search-params.ts';
-import { useCurrentUser } from '../lib/session.ts';
+import { can, useCurrentUser } from '../lib/session.ts';
 
 const pageSize = 50;
 
 export default function EventsPage() {
   const me = useCurrentUser();
-  if (!canNetwork(me, 'event.read')) return <AccessDenied title="Мероприятия" />;
-  return <EventsList canWrite={canNetwork(me, 'event.write')} />;
+  if (!can(me, 'event.read')) return <AccessDenied title="Мероприятия" />;
+  return <EventsList canWrite={can(me, 'event.write')} />;
 }
 
 const isDate = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);

@@ -117,7 +117,7 @@ function Shell({ me }: { me: Me }) {
       label: 'Мероприятия',
       icon: <IconCalendarEvent size={18} aria-hidden />,
       // Permissions of the network are not in PermissionName yet: read from the session as they come.
-      visible: me.permissions.includes('event.read'),
+      visible: can(me, 'event.read'),
       active: (p) => p.startsWith('/events'),
     },
     {

@@ -10,7 +10,6 @@ import { GroupsTab } from '../components/GroupList.tsx';
 import { effectiveRegionId } from '../components/ListFilters.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { PartnershipsTab } from '../components/PartnershipTable.tsx';
-import { canNetwork } from '../lib/network-format.ts';
 import { useUrlFilters } from '../lib/search-params.ts';
 import { can, useCurrentUser } from '../lib/session.ts';
 
@@ -24,7 +23,7 @@ type TabValue = (typeof tabs)[number]['value'];
 export default function NetworkPage() {
   const me = useCurrentUser();
   if (!can(me, 'organisation.read')) return <AccessDenied title="Сеть поддержки" />;
-  return <Network canWrite={canNetwork(me, 'network.write')} />;
+  return <Network canWrite={can(me, 'network.write')} />;
 }
 
 function Network({ canWrite }: { canWrite: boolean }) {
