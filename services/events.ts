@@ -13,7 +13,9 @@ import type {
   ParticipantDto,
   participantsView,
 } from '../contract/network.ts';
+import { ruDate } from '../domain/deadline/read-deadline.ts';
 import { DomainError, denied, notFound } from '../domain/errors.ts';
+import { localDate } from '../domain/execution/status.ts';
 import { staffNamed } from '../domain/network/coverage.ts';
 import {
   type Audience,
@@ -528,6 +530,13 @@ export async function markAttendance(ctx: ServiceContext, id: string, body: z.in
     const e = await eventForWrite(tx, ctx, id);
     if (e.status === 'cancelled')
       throw new DomainError('conflict.state', 'Мероприятие отменено: посещаемость не отмечается.');
+    const today = localDate(ctx.now?.() ?? new Date(), e.timezone);
+    const begins = e.startsAt ? localDate(e.startsAt, e.timezone) : e.windowStart;
+    if (today < begins && body.marks.some((m) => m.attended !== null))
+      throw new DomainError(
+        'conflict.state',
+        `Мероприятие ещё не началось (${ruDate(begins)}): присутствие отмечается в день мероприятия или позже; регистрировать участников можно уже сейчас.`,
+      );
     const ids = [...new Set(body.marks.map((m) => m.personId))];
     const found = await tx
       .select({ id: people.id, regionId: people.regionId, organisationId: people.organisationId })

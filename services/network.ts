@@ -42,7 +42,15 @@ import {
 } from '../storage/schema.ts';
 import { removeStoredFiles, storedFileContent } from '../storage/stored-files-repo.ts';
 import { deleteVersioned, updateVersioned } from '../storage/versioned.ts';
-import { audit, inTransaction, requirePermission, type ServiceContext, scope, staleWrite } from './context.ts';
+import {
+  audit,
+  inTransaction,
+  requireInRegion,
+  requirePermission,
+  type ServiceContext,
+  scope,
+  staleWrite,
+} from './context.ts';
 import { type EvidenceFileInput, storeCheckedFile, type UploadWording } from './execution.ts';
 
 const invalid = (field: string, message: string) =>
@@ -375,7 +383,8 @@ export async function listCuratorAssignments(
 
 /** Curators of the actor's region with how many schools each has (for choosing whom to assign). */
 export async function listCurators(ctx: ServiceContext, regionId: string) {
-  requirePermission(ctx, 'network.write', { regionId, municipalityId: null, organisationId: null });
+  // Municipalities assign the region's curators to their own schools, so they list them too.
+  requireInRegion(ctx, 'network.write', regionId);
   const curators = await ctx.db
     .select({ userId: users.id, login: users.login, fullName: users.fullName, organisationId: users.organisationId })
     .from(users)

@@ -40,8 +40,11 @@ export function staffNamed(wording: string): Pick<CoverageSpec, 'categories' | '
     categories.add('deputy');
   }
   if (has(rest, /(^|[^а-я])директор(ов|а|ы|ами)?([^а-я]|$)/)) categories.add('director');
-  if (has(t, /учител|педагогическ\S* работник|педагогов/)) categories.add('teacher');
-  if (has(t, /педагогическ\S* работник/)) categories.add('specialist');
+  // «… к общей численности указанных групп педагогических работников» refers back to those already named.
+  const own = t.replace(/указанн\S* (\S+ )?педагогическ\S* работник\S*/g, ' ');
+  // «педагогов» names the audience only as the share's own noun («доля педагогов»), not «компетентности педагогов».
+  if (has(own, /учител|педагогическ\S* работник|(доля|%|процент\S*) педагогов/)) categories.add('teacher');
+  if (has(own, /педагогическ\S* работник/)) categories.add('specialist');
   // Subjects named next to teachers: «учителей начальных классов, учителей русского языка и математики».
   const subjects = categories.has('teacher')
     ? readSubjects(t.match(/учител[^.;]*/)?.[0] ?? '').filter((s) => s !== '' && subjectNamed.test(s))

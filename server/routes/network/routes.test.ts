@@ -411,6 +411,13 @@ describe.each(engines)('support network API on $name', (engine) => {
         orderDate: '2022-08-25',
       });
       expect(munRes.statusCode).toBe(403);
+      // The municipality lists the region's curators (to assign them to its own schools); region B does not.
+      const curators = await mun.get(`/api/regions/${s.world.regionA}/curators`);
+      expect(curators.statusCode, curators.body).toBe(200);
+      expect(curators.json().map((c: { login: string; schools: number }) => [c.login, c.schools])).toEqual([
+        ['curator-a', 2],
+      ]);
+      expect((await regionB.get(`/api/regions/${s.world.regionA}/curators`)).statusCode).toBe(403);
       const bRes = await regionB.post('/api/curator-assignments', {
         userId: curatorId,
         organisationIds: [s.world.schoolA1b],
