@@ -34,12 +34,11 @@ interface CuratorsTabProps {
   /** Removes assignments of the schools in the user's territory. */
   canWrite: boolean;
   /** Chooses among the region's curators: the region's coordinators (a municipality cannot list them). */
-  canAssign: boolean;
   municipalityId: string | undefined;
   update: (changes: Record<string, string | null | undefined>) => void;
 }
 
-export function CuratorsTab({ tree, regionId, canWrite, canAssign, municipalityId, update }: CuratorsTabProps) {
+export function CuratorsTab({ tree, regionId, canWrite, municipalityId, update }: CuratorsTabProps) {
   const list = useCuratorAssignments({ municipalityId });
   const unassign = useUnassignCurator();
   const [assigning, setAssigning] = useState<{ userId: string | null } | null>(null);
@@ -82,7 +81,7 @@ export function CuratorsTab({ tree, regionId, canWrite, canAssign, municipalityI
       ) : groups.length === 0 ? (
         <Text size="sm" c="dimmed">
           Кураторы за школами пока не закреплены.
-          {canAssign ? ' Закрепите куратора по приказу: он будет видеть работу школ и сопровождать её.' : ''}
+          {canWrite ? ' Закрепите куратора по приказу: он будет видеть работу школ и сопровождать её.' : ''}
         </Text>
       ) : (
         groups.map((rows) => {
@@ -99,7 +98,7 @@ export function CuratorsTab({ tree, regionId, canWrite, canAssign, municipalityI
                     {formatNumber(rows.length)} {plural(rows.length, schoolsWord)}
                   </Text>
                 </div>
-                {canAssign && (
+                {canWrite && (
                   <Button size="xs" variant="light" onClick={() => open(c.userId)}>
                     Закрепить ещё школы
                   </Button>

@@ -67,7 +67,6 @@ function Network({ canWrite }: { canWrite: boolean }) {
             tree={regions}
             regionId={regionId}
             canWrite={canWrite}
-            canAssign={canWrite && me.municipalityId === null}
             municipalityId={values.municipalityId}
             update={update}
           />
