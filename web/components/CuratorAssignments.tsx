@@ -31,9 +31,8 @@ const schoolsWord = ['школа', 'школы', 'школ'] as const;
 interface CuratorsTabProps {
   tree: TerritoryTree;
   regionId: string | null;
-  /** Removes assignments of the schools in the user's territory. */
+  /** Assigns the region's curators to, and removes them from, the schools of the user's territory. */
   canWrite: boolean;
-  /** Chooses among the region's curators: the region's coordinators (a municipality cannot list them). */
   municipalityId: string | undefined;
   update: (changes: Record<string, string | null | undefined>) => void;
 }
