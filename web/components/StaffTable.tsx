@@ -1,6 +1,8 @@
 // A school's staff on the organisation's page: how many of each category are trained (a course in the last
 // three years, 273-FZ art. 47), and each person's subjects, latest course, open deficits and plan.
+
 import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { type OrganisationStaff, useOrganisationStaff } from '../api/staff.ts';
 import { isoToRu } from '../lib/deadline-reading.ts';
@@ -98,13 +100,16 @@ export function StaffTable({ staff }: { staff: OrganisationStaff }) {
 }
 
 /** The «Сотрудники» section of an organisation's page (shown to those who read people). */
-export function StaffSection({ organisationId }: { organisationId: string }) {
+export function StaffSection({ organisationId, action }: { organisationId: string; action?: ReactNode }) {
   const staff = useOrganisationStaff(organisationId);
   return (
     <section aria-labelledby="organisation-staff">
-      <Title order={2} size="h4" id="organisation-staff" mb="sm">
-        Сотрудники: категории и повышение квалификации
-      </Title>
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4" id="organisation-staff">
+          Сотрудники: категории и повышение квалификации
+        </Title>
+        {action}
+      </Group>
       {staff.isError ? (
         <ErrorAlert error={staff.error} onRetry={() => staff.refetch()} />
       ) : staff.data ? (

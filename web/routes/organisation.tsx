@@ -68,6 +68,16 @@ function OrganisationCard(props: { canWrite: boolean; canReadPeople: boolean; ca
       },
     );
 
+  const addPersonButton = props.canWritePeople && (
+    <Button
+      variant="light"
+      size="sm"
+      leftSection={<IconPlus size={16} aria-hidden />}
+      onClick={() => setAddingPerson(true)}
+    >
+      Добавить сотрудника
+    </Button>
+  );
   return (
     <>
       <PageHeader
@@ -98,22 +108,17 @@ function OrganisationCard(props: { canWrite: boolean; canReadPeople: boolean; ca
           />
         </Paper>
         <OrganisationNetwork organisationId={o.id} />
-        {props.canReadPeople && (
+        {props.canReadPeople && o.kind === 'school' && (
+          // A school's staff with categories, subjects and training: the one list of its people.
+          <StaffSection organisationId={o.id} action={addPersonButton} />
+        )}
+        {props.canReadPeople && o.kind !== 'school' && (
           <section aria-labelledby="organisation-people">
             <Group justify="space-between" mb="sm">
               <Title order={2} size="h4" id="organisation-people">
                 Сотрудники организации
               </Title>
-              {props.canWritePeople && (
-                <Button
-                  variant="light"
-                  size="sm"
-                  leftSection={<IconPlus size={16} aria-hidden />}
-                  onClick={() => setAddingPerson(true)}
-                >
-                  Добавить сотрудника
-                </Button>
-              )}
+              {addPersonButton}
             </Group>
             {people.isError ? (
               <ErrorAlert error={people.error} onRetry={() => people.refetch()} />
@@ -127,7 +132,6 @@ function OrganisationCard(props: { canWrite: boolean; canReadPeople: boolean; ca
             )}
           </section>
         )}
-        {props.canReadPeople && <StaffSection organisationId={o.id} />}
       </Stack>
 
       <Modal opened={editing} onClose={() => setEditing(false)} title="Изменение организации" size="lg">
