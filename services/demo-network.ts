@@ -69,6 +69,8 @@ export interface DemoNetworkInput {
 }
 
 export async function createDemoNetwork(o: DemoNetworkInput): Promise<void> {
+  const yearEnd = `${o.today.slice(0, 4)}-12-31`;
+  const minDate = (a: string, b: string) => (a < b ? a : b);
   const ctx = (actor: Actor) => ({ db: o.db, actor, now: () => o.now });
   const region = ctx(o.coordinator);
   const [demoSchool, ...others] = o.schoolIds;
@@ -195,8 +197,9 @@ export async function createDemoNetwork(o: DemoNetworkInput): Promise<void> {
     kind: 'council',
     topic: 'Заседание координационного совета: итоги мониторинга исполнения дорожной карты',
     dateText: 'в течение месяца',
-    windowStart: addDays(o.today, 20),
-    windowEnd: addDays(o.today, 40),
+    // Within the programme's year, as the demo roadmap's deadlines are.
+    windowStart: minDate(addDays(o.today, 20), yearEnd),
+    windowEnd: minDate(addDays(o.today, 40), yearEnd),
     responsible: 'Кравцова А. П.',
     audience: { categories: ['director'], subjects: [], schools: 'programme', organisationIds: [] },
   });
