@@ -28,7 +28,6 @@ import {
   targetsBody,
 } from '../../../contract/execution.ts';
 import { uuidField, versionField } from '../../../contract/fields.ts';
-import { DomainError } from '../../../domain/errors.ts';
 import { changeApproval, approvalState as getApprovalState } from '../../../services/approval.ts';
 import { cascadeActivity } from '../../../services/cascade.ts';
 import {
@@ -59,6 +58,7 @@ import {
 import type { App, RouteDeps } from '../../app.ts';
 import { sendAttachment, sendFile } from '../../download.ts';
 import { contextOf } from '../../session.ts';
+import { uploadedFile } from '../../upload.ts';
 
 const tags = ['исполнение и мониторинг'];
 const idParams = z.object({ id: uuidField });
@@ -119,14 +119,11 @@ export async function executionRoutes(app: App, { database }: RouteDeps) {
     },
     async (req) => {
       const ctx = contextOf(db, req);
-      const file = await req.file();
-      if (!file) throw new DomainError('validation.failed', 'Файл не передан. Выберите файл подтверждения.');
-      const bytes = await file.toBuffer();
-      const title = (file.fields.title as { value?: unknown } | undefined)?.value;
+      const file = await uploadedFile(req, 'файл подтверждения');
       return addEvidence(ctx, req.params.id, {
         kind: 'file',
-        file: { name: file.filename, bytes },
-        title: typeof title === 'string' ? title.slice(0, 1000) : undefined,
+        file: { name: file.name, bytes: file.bytes },
+        title: file.field('title')?.slice(0, 1000),
       });
     },
   );

@@ -19,7 +19,6 @@ import {
   schoolListItem,
   verdictDetail,
 } from '../../../contract/identification.ts';
-import { DomainError } from '../../../domain/errors.ts';
 import {
   approveRun,
   getRun,
@@ -40,6 +39,7 @@ import { importResults, resultsSummaryFor, resultsTemplate } from '../../../serv
 import type { App, RouteDeps } from '../../app.ts';
 import { sendFile } from '../../download.ts';
 import { contextOf } from '../../session.ts';
+import { uploadedFile } from '../../upload.ts';
 
 const tags = ['выявление ШНОР'];
 const idParams = z.object({ id: uuidField });
@@ -90,13 +90,11 @@ export async function identificationRoutes(app: App, { database }: RouteDeps) {
     },
     async (req) => {
       const ctx = contextOf(db, req);
-      const file = await req.file();
-      if (!file) throw new DomainError('import.format', 'Файл не передан. Выберите файл .csv или .xlsx.');
-      const bytes = await file.toBuffer();
+      const file = await uploadedFile(req, 'файл .csv или .xlsx', 'import.format');
       return importResults(
         ctx,
         req.params.kind,
-        { name: file.filename, bytes },
+        { name: file.name, bytes: file.bytes },
         {
           commit: req.query.commit === 'true',
           ...(req.query.year === undefined ? {} : { year: req.query.year }),

@@ -17,7 +17,6 @@ import {
   supportGroupInput,
   supportGroupPatch,
 } from '../../../contract/network.ts';
-import { DomainError } from '../../../domain/errors.ts';
 import {
   addGroupMember,
   assignCurator,
@@ -41,6 +40,7 @@ import {
 import type { App, RouteDeps } from '../../app.ts';
 import { sendAttachment } from '../../download.ts';
 import { contextOf } from '../../session.ts';
+import { uploadedFile } from '../../upload.ts';
 
 const tags = ['сеть поддержки'];
 const idParams = z.object({ id: uuidField });
@@ -101,12 +101,8 @@ export async function networkRoutes(app: App, { database }: RouteDeps) {
       },
     },
     async (req) => {
-      const file = await req.file();
-      if (!file) throw new DomainError('validation.failed', 'Файл не передан. Выберите документ соглашения.');
-      return setPartnershipFile(contextOf(db, req), req.params.id, req.query.version, {
-        name: file.filename,
-        bytes: await file.toBuffer(),
-      });
+      const file = await uploadedFile(req, 'документ соглашения');
+      return setPartnershipFile(contextOf(db, req), req.params.id, req.query.version, file);
     },
   );
   app.delete(

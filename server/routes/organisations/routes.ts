@@ -8,7 +8,6 @@ import {
   page,
 } from '../../../contract/api.ts';
 import { uuidField } from '../../../contract/fields.ts';
-import { DomainError } from '../../../domain/errors.ts';
 import { importOrganisations } from '../../../services/import-organisations.ts';
 import { organisationTemplate } from '../../../services/organisation-template.ts';
 import {
@@ -21,6 +20,7 @@ import {
 import type { App, RouteDeps } from '../../app.ts';
 import { sendFile } from '../../download.ts';
 import { contextOf } from '../../session.ts';
+import { uploadedFile } from '../../upload.ts';
 
 const tags = ['организации'];
 const idParams = z.object({ id: uuidField });
@@ -61,10 +61,8 @@ export async function organisationRoutes(app: App, { database }: RouteDeps) {
     },
     async (req) => {
       const ctx = contextOf(db, req);
-      const file = await req.file();
-      if (!file) throw new DomainError('import.format', 'Файл не передан. Выберите файл .csv или .xlsx.');
-      const bytes = await file.toBuffer();
-      return importOrganisations(ctx, { name: file.filename, bytes }, { commit: req.query.commit === 'true' });
+      const file = await uploadedFile(req, 'файл .csv или .xlsx', 'import.format');
+      return importOrganisations(ctx, { name: file.name, bytes: file.bytes }, { commit: req.query.commit === 'true' });
     },
   );
   app.get(

@@ -16,7 +16,6 @@ import {
   sectionInput,
   sectionPatch,
 } from '../../../contract/programmes.ts';
-import { DomainError } from '../../../domain/errors.ts';
 import {
   createActivity,
   createSection,
@@ -35,6 +34,7 @@ import {
 import type { App, RouteDeps } from '../../app.ts';
 import { sendFile } from '../../download.ts';
 import { contextOf } from '../../session.ts';
+import { uploadedFile } from '../../upload.ts';
 
 const tags = ['программы'];
 const idParams = z.object({ id: uuidField });
@@ -57,10 +57,8 @@ export async function programmeRoutes(app: App, { database }: RouteDeps) {
     },
     async (req) => {
       const ctx = contextOf(db, req);
-      const file = await req.file();
-      if (!file) throw new DomainError('import.format', 'Файл не передан. Выберите документ .docx, .html или .txt.');
-      const bytes = await file.toBuffer();
-      return previewProgrammeImport(ctx, { name: file.filename, bytes }, { level: req.query.level });
+      const file = await uploadedFile(req, 'документ .docx, .html или .txt', 'import.format');
+      return previewProgrammeImport(ctx, { name: file.name, bytes: file.bytes }, { level: req.query.level });
     },
   );
   app.post(

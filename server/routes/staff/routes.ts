@@ -15,7 +15,6 @@ import {
   staffDeficit,
   staffDevelopment,
 } from '../../../contract/staff.ts';
-import { DomainError } from '../../../domain/errors.ts';
 import {
   addCourse,
   addDeficit,
@@ -34,6 +33,7 @@ import {
 import type { App, RouteDeps } from '../../app.ts';
 import { sendAttachment } from '../../download.ts';
 import { contextOf } from '../../session.ts';
+import { uploadedFile } from '../../upload.ts';
 
 const tags = ['повышение квалификации'];
 const idParams = z.object({ id: uuidField });
@@ -116,10 +116,8 @@ export async function staffRoutes(app: App, { database }: RouteDeps) {
     },
     async (req) => {
       const ctx = contextOf(db, req);
-      const file = await req.file();
-      if (!file) throw new DomainError('validation.failed', 'Файл не передан. Выберите файл удостоверения.');
-      const bytes = await file.toBuffer();
-      return setCourseCertificate(ctx, req.params.id, req.query.version, { name: file.filename, bytes });
+      const file = await uploadedFile(req, 'файл удостоверения');
+      return setCourseCertificate(ctx, req.params.id, req.query.version, file);
     },
   );
   app.delete(
