@@ -738,6 +738,166 @@ export const developmentPlans = pgTable(
   (t) => [index('development_plans_person_idx').on(t.personId)],
 );
 
+// ——— Diagnosis: questionnaires, risk profiles, SWOT and entry monitoring, anti-risk programmes ———
+
+/**
+ * A region's diagnostic model: its risk-factor catalogue, questionnaires and scoring model as one definition
+ * (domain/diagnosis). Presets live in code; a region copies one and each edit becomes a new version.
+ */
+export const diagnosisModels = pgTable(
+  'diagnosis_models',
+  {
+    id: id(),
+    regionId: tenant(),
+    code: text('code').notNull(),
+    title: text('title').notNull(),
+    basedOn: text('based_on').notNull().default(''),
+    definition: jsonb('definition').notNull(),
+    ...editable(),
+  },
+  (t) => [uniqueIndex('diagnosis_models_region_code_uq').on(t.regionId, t.code)],
+);
+
+export const diagnosisModelVersions = pgTable(
+  'diagnosis_model_versions',
+  {
+    regionId: tenant(),
+    modelId: uuid('model_id')
+      .notNull()
+      .references(() => diagnosisModels.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    definition: jsonb('definition').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.modelId, t.version] })],
+);
+
+/** A questionnaire campaign of a region: the model it applies (kept as it was), dates and respondent groups. */
+export const diagnosisCampaigns = pgTable(
+  'diagnosis_campaigns',
+  {
+    id: id(),
+    regionId: tenant(),
+    title: text('title').notNull(),
+    opensOn: date('opens_on', { mode: 'string' }).notNull(),
+    closesOn: date('closes_on', { mode: 'string' }).notNull(),
+    /** { modelRef: { code, version }, catalogue, questions, model }: what the campaign asks and scores with. */
+    definition: jsonb('definition').notNull(),
+    /** Respondent groups whose answers are anonymous (students, parents by default). */
+    anonymousGroups: jsonb('anonymous_groups').$type<string[]>().notNull().default([]),
+    createdBy: uuid('created_by'),
+    ...editable(),
+  },
+  (t) => [index('diagnosis_campaigns_region_idx').on(t.regionId, t.opensOn)],
+);
+
+/** The schools of a campaign, each with the code its respondents open the questionnaire by. */
+export const campaignSchools = pgTable(
+  'campaign_schools',
+  {
+    regionId: tenant(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => diagnosisCampaigns.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    accessCode: text('access_code').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.campaignId, t.organisationId] }),
+    uniqueIndex('campaign_schools_code_uq').on(t.accessCode),
+  ],
+);
+
+/** One respondent's answers, saved as they go (by a random key the browser keeps); submitted when done. */
+export const surveyResponses = pgTable(
+  'survey_responses',
+  {
+    id: id(),
+    regionId: tenant(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => diagnosisCampaigns.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    respondentGroup: text('respondent_group').notNull(),
+    /** SHA-256 of the respondent's random key: the key itself stays in the respondent's browser. */
+    respondentKeyHash: text('respondent_key_hash').notNull(),
+    answers: jsonb('answers').notNull().default({}),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('survey_responses_key_uq').on(t.respondentKeyHash),
+    index('survey_responses_school_idx').on(t.campaignId, t.organisationId),
+  ],
+);
+
+/** SWOT analyses and entry monitoring forms of a school (seed 001, 003; seed 004 item 2), reviewed by the curator. */
+export const schoolForms = pgTable(
+  'school_forms',
+  {
+    id: id(),
+    regionId: tenant(),
+    municipalityId: uuid('municipality_id').references(() => municipalities.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    kind: text('kind').notNull(), // swot | entry-monitoring
+    period: text('period').notNull(),
+    content: jsonb('content').notNull().default({}),
+    status: text('status').notNull().default('draft'), // draft | submitted | returned | accepted
+    reviewComment: text('review_comment').notNull().default(''),
+    reviewedBy: text('reviewed_by'),
+    updatedBy: uuid('updated_by'),
+    ...editable(),
+  },
+  (t) => [uniqueIndex('school_forms_uq').on(t.organisationId, t.kind, t.period)],
+);
+
+/** The region's library of typical measures per risk factor, offered to schools for their anti-risk programmes. */
+export const riskMeasures = pgTable(
+  'risk_measures',
+  {
+    id: id(),
+    regionId: tenant(),
+    factorKey: text('factor_key').notNull(),
+    text: text('text').notNull(),
+    indicator: text('indicator').notNull().default(''),
+    deadlineText: text('deadline_text').notNull().default(''),
+    responsible: text('responsible').notNull().default(''),
+    ...editable(),
+  },
+  (t) => [index('risk_measures_factor_idx').on(t.regionId, t.factorKey)],
+);
+
+/** A risk a school chose to work on, and the section of its roadmap holding the measures. */
+export const antiRiskChoices = pgTable(
+  'anti_risk_choices',
+  {
+    id: id(),
+    regionId: tenant(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    campaignId: uuid('campaign_id').references(() => diagnosisCampaigns.id, { onDelete: 'set null' }),
+    factorKey: text('factor_key').notNull(),
+    factorTitle: text('factor_title').notNull(),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    sectionId: uuid('section_id').references(() => programmeSections.id, { onDelete: 'set null' }),
+    ...editable(),
+  },
+  (t) => [uniqueIndex('anti_risk_choices_uq').on(t.programmeId, t.factorKey)],
+);
+
 // ——— Identification of low-results schools ———
 
 /** One upload of results (a file of one kind): who, when, which years it replaced. */
@@ -983,4 +1143,12 @@ export const schema = {
   courseCompletions,
   staffDeficits,
   developmentPlans,
+  diagnosisModels,
+  diagnosisModelVersions,
+  diagnosisCampaigns,
+  campaignSchools,
+  surveyResponses,
+  schoolForms,
+  riskMeasures,
+  antiRiskChoices,
 };
