@@ -87,8 +87,12 @@ export async function staleWrite(
   const changed = new Set<string>();
   let currentVersion = seenVersion;
   for (const entry of later) {
-    const before = (entry.before ?? {}) as Record<string, unknown>;
     const after = (entry.after ?? {}) as Record<string, unknown>;
+    // A record created since (a first value entered by someone else): every field it has is new.
+    const before = (entry.before ?? Object.fromEntries(Object.keys(after).map((k) => [k, null]))) as Record<
+      string,
+      unknown
+    >;
     for (const f of changedFields(before, after, labels)) changed.add(f);
     currentVersion = Math.max(currentVersion, Number(after.version ?? 0));
   }
