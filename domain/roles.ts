@@ -120,6 +120,10 @@ export const permissionNames = [
   'event.read',
   'event.write',
   'event.register',
+  'diagnosis.read',
+  'diagnosis.write',
+  'diagnosis.school',
+  'diagnosis.review',
 ] as const;
 export type Permission = (typeof permissionNames)[number];
 
@@ -132,7 +136,9 @@ export type Permission = (typeof permissionNames)[number];
 // coach the schools assigned to them; monitoring rounds are run by the programme's region or municipality.
 // The network (tutor pairs, agreements, curators by order, groups) is kept by the region and municipalities.
 // Events are organised at every level within scope (a curator's for the schools assigned); everyone reads the
-// events of their region that concern them; schools and coordinators register their staff.
+// events of their region that concern them; schools and coordinators register their staff. Diagnosis: the region
+// runs questionnaire campaigns and keeps the model and the library of measures; schools fill their forms and
+// choose their risks; curators and coordinators review; everyone reads profiles within scope.
 export const policy: Record<Role, readonly Permission[]> = {
   admin: permissionNames,
   regional_coordinator: [
@@ -158,6 +164,10 @@ export const policy: Record<Role, readonly Permission[]> = {
     'event.read',
     'event.write',
     'event.register',
+    'diagnosis.read',
+    'diagnosis.write',
+    'diagnosis.school',
+    'diagnosis.review',
   ],
   municipal_coordinator: [
     'territory.read',
@@ -177,6 +187,9 @@ export const policy: Record<Role, readonly Permission[]> = {
     'event.read',
     'event.write',
     'event.register',
+    'diagnosis.read',
+    'diagnosis.school',
+    'diagnosis.review',
   ],
   school: [
     'territory.read',
@@ -193,6 +206,8 @@ export const policy: Record<Role, readonly Permission[]> = {
     'event.read',
     'event.write',
     'event.register',
+    'diagnosis.read',
+    'diagnosis.school',
   ],
   curator: [
     'territory.read',
@@ -206,6 +221,8 @@ export const policy: Record<Role, readonly Permission[]> = {
     'execution.comment',
     'event.read',
     'event.write',
+    'diagnosis.read',
+    'diagnosis.review',
   ],
   observer: [
     'territory.read',
@@ -216,6 +233,7 @@ export const policy: Record<Role, readonly Permission[]> = {
     'identification.read',
     'execution.read',
     'event.read',
+    'diagnosis.read',
   ],
 };
 

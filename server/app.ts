@@ -24,6 +24,7 @@ import { httpStatusOf } from './error-status.ts';
 import { auditRoutes } from './routes/audit/routes.ts';
 import { authRoutes } from './routes/auth/routes.ts';
 import { calendarRoutes } from './routes/calendar/routes.ts';
+import { diagnosisRoutes } from './routes/diagnosis/routes.ts';
 import { eventRoutes } from './routes/events/routes.ts';
 import { executionRoutes } from './routes/execution/routes.ts';
 import { healthRoutes } from './routes/health/routes.ts';
@@ -184,6 +185,7 @@ export async function buildServer(database: Database, options: ServerOptions): P
       await staffRoutes(api, deps);
       await networkRoutes(api, deps);
       await eventRoutes(api, deps);
+      await diagnosisRoutes(api, deps);
     },
     { prefix: '/api' },
   );

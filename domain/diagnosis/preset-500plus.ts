@@ -1,6 +1,7 @@
 // The questionnaires and scoring model shipped for the ten «500+» risk factors: what a region starts from and
 // adjusts (weights, thresholds, questions) as its own version. Questions are ours, short and answerable by
 // a director, a teacher, a student or a parent in a few minutes.
+import { factors500, type RiskFactor } from './risk-factors.ts';
 import type { Question, ScoringModel } from './scoring.ts';
 
 const yesNo = (riskIfNo: number, riskIfYes = 0) => [
@@ -292,3 +293,18 @@ export const model500: ScoringModel = {
     { factor: 'motivation', indicators: [{ indicator: 'motivation', weight: 1 }], high: 60, medium: 35 },
   ],
 };
+
+/** A diagnostic model as a campaign applies it: the catalogue's factors, the questions and the scoring. */
+export interface DiagnosisDefinition {
+  factors: RiskFactor[];
+  questions: Question[];
+  model: ScoringModel;
+}
+
+export const presetDefinitions: { code: string; title: string; definition: DiagnosisDefinition }[] = [
+  {
+    code: '500plus',
+    title: 'Рисковые профили школ (десять факторов риска проекта «500+»)',
+    definition: { factors: factors500, questions: questions500, model: model500 },
+  },
+];

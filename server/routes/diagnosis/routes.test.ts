@@ -1,0 +1,174 @@
+// Diagnosis through the HTTP API on both engines: a campaign of region A over two schools, the director and
+// teachers answering by the school's code without an account (saved as they go, resumed, submitted), the risk
+// profile with its explanations, history and heat map — each kept inside its territory.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CampaignDto, RiskProfileDto } from '../../../contract/diagnosis.ts';
+import { engines } from '../../../test/engines.ts';
+import { type Client, startTestServer, type TestServer } from '../../../test/server.ts';
+
+// «Today»: 10 April 2023 in region A, inside the campaign of seed 004 item 4 (28.03–18.04.2023).
+const fixedNow = new Date('2023-04-10T05:00:00Z');
+const key = (n: number) => `respondent-key-${String(n).padStart(8, '0')}-abcdef`;
+
+describe.each(engines)('diagnosis API on $name', (engine) => {
+  let s: TestServer;
+  let region: Client;
+  let school: Client;
+  let campaign: CampaignDto;
+  let codeA1: string;
+  beforeAll(async () => {
+    s = await startTestServer(engine, { now: () => fixedNow });
+    region = await s.as('region-a');
+    school = await s.as('school-a1');
+  }, 60_000);
+  afterAll(() => s?.close());
+
+  const answer = (code: string, body: object) => s.anonymous.request('PUT', `/api/survey/${code}/answers`, body);
+
+  it('the region opens a campaign for two schools; each school gets its own code', async () => {
+    const res = await region.post('/api/diagnosis/campaigns', {
+      regionId: s.world.regionA,
+      title: 'Анкетирование для формирования рисковых профилей',
+      opensOn: '2023-03-28',
+      closesOn: '2023-04-18',
+      model: '500plus',
+      organisationIds: [s.world.schoolA1, s.world.schoolA1b],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    campaign = res.json();
+    expect(campaign).toMatchObject({ state: 'open', modelCode: '500plus', anonymousGroups: ['student', 'parent'] });
+    expect(campaign.factors).toHaveLength(10);
+    expect(campaign.schools.map((x) => x.accessCode)).toEqual([
+      expect.stringMatching(/^[A-Z2-9]{10}$/),
+      expect.stringMatching(/^[A-Z2-9]{10}$/),
+    ]);
+    codeA1 = campaign.schools.find((x) => x.organisationId === s.world.schoolA1)!.accessCode;
+    const own = {
+      regionId: s.world.regionA,
+      title: 'Своя',
+      opensOn: '2023-04-01',
+      closesOn: '2023-04-30',
+      model: '500plus',
+    };
+    expect(
+      (await school.post('/api/diagnosis/campaigns', { ...own, organisationIds: [s.world.schoolA1] })).statusCode,
+    ).toBe(403);
+    const b = await s.as('region-b');
+    expect((await b.get(`/api/diagnosis/campaigns/${campaign.id}`)).statusCode).toBe(403);
+  });
+
+  it('a respondent opens the questionnaire by the code without an account', async () => {
+    const res = await s.anonymous.get(`/api/survey/${codeA1.toLowerCase()}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const q = res.json();
+    expect(q).toMatchObject({ schoolName: 'Школа A1-1', open: true });
+    expect(q.groups.map((g: { group: string; anonymous: boolean }) => [g.group, g.anonymous])).toEqual([
+      ['director', false],
+      ['teacher', false],
+      ['student', true],
+      ['parent', true],
+    ]);
+    expect((await s.anonymous.get('/api/survey/NOSUCHCODE1')).statusCode).toBe(404);
+  });
+
+  it('answers are saved as the respondent goes, resumed by the key, reported when wrong, and submitted', async () => {
+    const first = await answer(codeA1, {
+      respondentKey: key(1),
+      group: 'director',
+      answers: { 'd-internet': 'no', 'd-vacancies': 2 },
+    });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({ saved: 2, submitted: false, problems: [] });
+    // A dropped connection loses nothing: the next save adds to what is kept.
+    const second = await answer(codeA1, {
+      respondentKey: key(1),
+      group: 'director',
+      answers: {
+        'd-computers': 'partly',
+        'd-lab': 'no',
+        'd-non-specialist': 20,
+        'd-mentoring': 'maybe',
+        'x-unknown': 'yes',
+      },
+    });
+    expect(second.json()).toMatchObject({ saved: 5, submitted: false });
+    expect(second.json().problems.map((p: { question: string }) => p.question)).toEqual(['d-mentoring', 'x-unknown']);
+    // Not submitted yet: the profile does not count it.
+    const before = (await region.get(`/api/organisations/${s.world.schoolA1}/risk-profile`)).json() as RiskProfileDto;
+    expect(before.respondents.director).toBe(0);
+    const done = await answer(codeA1, {
+      respondentKey: key(1),
+      group: 'director',
+      answers: { 'd-mentoring': 'no' },
+      submit: true,
+    });
+    expect(done.json()).toMatchObject({ saved: 6, submitted: true });
+    const again = await answer(codeA1, { respondentKey: key(1), group: 'director', answers: { 'd-mentoring': 'yes' } });
+    expect(again.statusCode).toBe(409);
+    // Two teachers.
+    for (const [n, answers] of [
+      [2, { 't-overload': 5, 't-equipment': ['internet', 'books'], 't-courses': 'yes', 't-colleagues': 'no' }],
+      [3, { 't-overload': 4, 't-equipment': ['internet'], 't-courses': 'no', 't-colleagues': 'partly' }],
+    ] as const) {
+      const r = await answer(codeA1, { respondentKey: key(n), group: 'teacher', answers, submit: true });
+      expect(r.statusCode, r.body).toBe(200);
+    }
+  });
+
+  it('the profile shows each factor with its level and the numbers behind it', async () => {
+    const res = await school.get(`/api/organisations/${s.world.schoolA1}/risk-profile`);
+    expect(res.statusCode, res.body).toBe(200);
+    const p = res.json() as RiskProfileDto;
+    expect(p.respondents).toEqual({ director: 1, teacher: 2, student: 0, parent: 0 });
+    const f = (k: string) => p.factors.find((x) => x.factor === k)!;
+    // Staff: vacancies 2 → 80 (weight 2), non-specialist 20 % → 70: 76,7; overload mean(100, 75) = 87,5; (76,7 × 2 + 87,5) / 3 = 80,3.
+    expect(f('staff-shortage')).toMatchObject({ level: 'high', title: 'Дефицит педагогических кадров' });
+    expect(f('staff-shortage').explanation).toBe(
+      '«Дефицит педагогических кадров»: 80,3 из 100 — высокий риск (высокий — от 60, средний — от 35). Показатели: «Вакансии и преподавание не по специальности» — 76,7 (вес 2); «Нагрузка учителей» — 87,5 (вес 1).',
+    );
+    expect(f('parents').level).toBe('no-data');
+    const campaignView = (await region.get(`/api/diagnosis/campaigns/${campaign.id}`)).json() as CampaignDto;
+    expect(campaignView.schools.find((x) => x.organisationId === s.world.schoolA1)!.groups).toMatchObject({
+      director: { started: 1, submitted: 1 },
+      teacher: { started: 2, submitted: 2 },
+    });
+    expect(campaignView.municipalities).toEqual([
+      { id: s.world.munA1, name: 'Город А1', schools: 2, withAnswers: 1, submitted: 3 },
+    ]);
+  });
+
+  it('the heat map groups schools by their high risks; history lists the campaign', async () => {
+    const map = (await region.get(`/api/diagnosis/campaigns/${campaign.id}/heat-map`)).json();
+    expect(map.rows).toHaveLength(2);
+    const a1 = map.rows.find((r: { organisationId: string }) => r.organisationId === s.world.schoolA1);
+    expect(a1.levels['staff-shortage']).toBe('high');
+    expect(map.groups[0].schools).toEqual([s.world.schoolA1]);
+    expect(map.groups[0].factors).toContain('staff-shortage');
+    const history = (await region.get(`/api/organisations/${s.world.schoolA1}/risk-history`)).json();
+    expect(history.map((h: { campaign: { id: string } }) => h.campaign.id)).toEqual([campaign.id]);
+  });
+
+  it('a school reads only its own profile; the other school and region B are refused', async () => {
+    expect((await school.get(`/api/organisations/${s.world.schoolA1b}/risk-profile`)).statusCode).toBe(403);
+    const b = await s.as('region-b');
+    expect((await b.get(`/api/organisations/${s.world.schoolA1}/risk-profile`)).statusCode).toBe(403);
+    // The school sees its own row of the heat map only.
+    const own = (await school.get(`/api/diagnosis/campaigns/${campaign.id}/heat-map`)).json();
+    expect(own.rows.map((r: { organisationId: string }) => r.organisationId)).toEqual([s.world.schoolA1]);
+  });
+
+  it('answers outside the campaign dates are refused with the dates', async () => {
+    const later = await region.post('/api/diagnosis/campaigns', {
+      regionId: s.world.regionA,
+      title: 'Осенняя кампания',
+      opensOn: '2023-10-01',
+      closesOn: '2023-10-20',
+      model: '500plus',
+      organisationIds: [s.world.schoolA1],
+    });
+    const code = (later.json() as CampaignDto).schools[0]!.accessCode;
+    const res = await answer(code, { respondentKey: key(9), group: 'teacher', answers: { 't-overload': 3 } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.message).toBe('Анкетирование открыто с 01.10.2023 по 20.10.2023.');
+  });
+});

@@ -1,0 +1,500 @@
+// Diagnosis of schools: questionnaire campaigns of a region (a shipped model kept with the campaign as it
+// was), the questionnaire respondents fill by their school's code — saved as they go, anonymous where the
+// group requires —, filling progress per school and municipality, and risk profiles computed from the
+// submitted answers with their explanations: one school, its history across campaigns, a heat map.
+import { randomBytes } from 'node:crypto';
+import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  CampaignDto,
+  campaignInput,
+  heatMap,
+  profileHistory,
+  RiskProfileDto,
+  survey,
+  surveyAnswerBody,
+  surveySaved,
+} from '../contract/diagnosis.ts';
+import { type DiagnosisDefinition, presetDefinitions } from '../domain/diagnosis/preset-500plus.ts';
+import { type Answers, type RespondentGroup, respondentGroups, scoreSchool } from '../domain/diagnosis/scoring.ts';
+import { DomainError, denied, notFound } from '../domain/errors.ts';
+import { localDate } from '../domain/execution/status.ts';
+import type { Executor } from '../storage/database.ts';
+import { getOrganisation } from '../storage/organisations-repo.ts';
+import {
+  campaignSchools,
+  diagnosisCampaigns,
+  municipalities,
+  organisations,
+  regions,
+  surveyResponses,
+} from '../storage/schema.ts';
+import { scopeCondition } from '../storage/scope-filter.ts';
+import { tokenHash } from './auth.ts';
+import {
+  accountOf,
+  audit,
+  inTransaction,
+  requireInRegion,
+  requirePermission,
+  type ServiceContext,
+  scope,
+} from './context.ts';
+
+const invalid = (field: string, message: string) =>
+  new DomainError('validation.failed', message, { problems: [{ field, message }] });
+
+type CampaignRow = typeof diagnosisCampaigns.$inferSelect;
+interface CampaignDefinition extends DiagnosisDefinition {
+  modelCode: string;
+}
+const definitionOf = (c: CampaignRow) => c.definition as CampaignDefinition;
+
+async function regionToday(ex: Executor, ctx: Pick<ServiceContext, 'now'>, regionId: string) {
+  const [r] = await ex.select({ tz: regions.timezone }).from(regions).where(eq(regions.id, regionId));
+  return localDate(ctx.now?.() ?? new Date(), r?.tz ?? 'Europe/Moscow');
+}
+const stateOf = (c: Pick<CampaignRow, 'opensOn' | 'closesOn'>, today: string) =>
+  today < c.opensOn ? 'planned' : today > c.closesOn ? 'closed' : 'open';
+
+/** An access code a respondent types or follows: 10 characters without look-alikes (0/O, 1/l). */
+function accessCode(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  return [...randomBytes(10)].map((b) => alphabet[b % alphabet.length]).join('');
+}
+
+export async function createCampaign(ctx: ServiceContext, input: z.infer<typeof campaignInput>): Promise<CampaignDto> {
+  requireInRegion(ctx, 'diagnosis.write', input.regionId);
+  if (input.closesOn < input.opensOn) throw invalid('closesOn', 'Дата окончания кампании раньше даты начала.');
+  const preset = presetDefinitions.find((p) => p.code === input.model);
+  if (!preset) throw invalid('model', `Модель диагностики «${input.model}» не найдена.`);
+  const id = await inTransaction(ctx, async (tx) => {
+    const schools = await tx
+      .select({ id: organisations.id, regionId: organisations.regionId, kind: organisations.kind })
+      .from(organisations)
+      .where(inArray(organisations.id, [...new Set(input.organisationIds)]));
+    const wrong = input.organisationIds.filter(
+      (o) => !schools.some((s) => s.id === o && s.regionId === input.regionId && s.kind === 'school'),
+    );
+    if (wrong.length > 0)
+      throw new DomainError(
+        'validation.failed',
+        'Среди выбранных есть организации, которые не являются школами региона.',
+        {
+          problems: wrong.map(() => ({ field: 'organisationIds', message: 'Выберите школы региона кампании.' })),
+        },
+      );
+    const [row] = await tx
+      .insert(diagnosisCampaigns)
+      .values({
+        regionId: input.regionId,
+        title: input.title,
+        opensOn: input.opensOn,
+        closesOn: input.closesOn,
+        definition: { modelCode: preset.code, ...preset.definition } satisfies CampaignDefinition,
+        anonymousGroups: input.anonymousGroups ?? ['student', 'parent'],
+        createdBy: accountOf(ctx),
+      })
+      .returning({ id: diagnosisCampaigns.id });
+    await tx
+      .insert(campaignSchools)
+      .values(
+        schools.map((s) => ({
+          regionId: input.regionId,
+          campaignId: row!.id,
+          organisationId: s.id,
+          accessCode: accessCode(),
+        })),
+      );
+    await audit(tx, ctx, {
+      regionId: input.regionId,
+      action: 'create',
+      entity: 'diagnosis_campaign',
+      entityId: row!.id,
+      summary: `Кампания анкетирования «${input.title.slice(0, 150)}»: ${schools.length} школ, ${input.opensOn} — ${input.closesOn}`,
+      after: {
+        title: input.title,
+        opensOn: input.opensOn,
+        closesOn: input.closesOn,
+        model: preset.code,
+        schools: schools.length,
+      },
+    });
+    return row!.id;
+  });
+  return getCampaign(ctx, id);
+}
+
+async function campaignRow(ex: Executor, id: string): Promise<CampaignRow> {
+  const [c] = await ex.select().from(diagnosisCampaigns).where(eq(diagnosisCampaigns.id, id));
+  if (!c) throw notFound('Кампания анкетирования');
+  return c;
+}
+
+/** The campaign's schools the actor sees (a school its own, a municipality its own …). */
+async function schoolsInScope(ex: Executor, ctx: ServiceContext, campaignId: string) {
+  return ex
+    .select({
+      organisationId: campaignSchools.organisationId,
+      accessCode: campaignSchools.accessCode,
+      name: organisations.shortName,
+      code: organisations.code,
+      municipalityId: organisations.municipalityId,
+      municipalityName: sql<string>`coalesce(${municipalities.name}, '')`,
+    })
+    .from(campaignSchools)
+    .innerJoin(organisations, eq(organisations.id, campaignSchools.organisationId))
+    .leftJoin(municipalities, eq(municipalities.id, organisations.municipalityId))
+    .where(
+      and(
+        eq(campaignSchools.campaignId, campaignId),
+        scopeCondition(scope(ctx), {
+          region: organisations.regionId,
+          municipality: organisations.municipalityId,
+          organisation: organisations.id,
+        }),
+      ),
+    )
+    .orderBy(asc(municipalities.name), asc(organisations.shortName));
+}
+
+export async function listCampaigns(ctx: ServiceContext) {
+  requirePermission(ctx, 'diagnosis.read');
+  const s = scope(ctx);
+  if (s.kind === 'none') return [];
+  const rows = await ctx.db
+    .select()
+    .from(diagnosisCampaigns)
+    .where(s.kind === 'all' ? undefined : eq(diagnosisCampaigns.regionId, s.regionId))
+    .orderBy(desc(diagnosisCampaigns.opensOn));
+  const out = [];
+  for (const c of rows)
+    out.push({
+      id: c.id,
+      title: c.title,
+      opensOn: c.opensOn,
+      closesOn: c.closesOn,
+      state: stateOf(c, await regionToday(ctx.db, ctx, c.regionId)),
+      modelCode: definitionOf(c).modelCode,
+      createdAt: c.createdAt.toISOString(),
+    });
+  return out;
+}
+
+/** A campaign with its filling progress per school and municipality, within the actor's scope. */
+export async function getCampaign(ctx: ServiceContext, id: string): Promise<CampaignDto> {
+  requirePermission(ctx, 'diagnosis.read');
+  const c = await campaignRow(ctx.db, id);
+  requireInRegion(ctx, 'diagnosis.read', c.regionId);
+  const schools = await schoolsInScope(ctx.db, ctx, id);
+  const counts = await ctx.db
+    .select({
+      organisationId: surveyResponses.organisationId,
+      group: surveyResponses.respondentGroup,
+      started: sql<number>`count(*)::int`,
+      submitted: sql<number>`count(${surveyResponses.submittedAt})::int`,
+    })
+    .from(surveyResponses)
+    .where(eq(surveyResponses.campaignId, id))
+    .groupBy(surveyResponses.organisationId, surveyResponses.respondentGroup);
+  const canSeeCodes = ctx.actor.role !== 'observer';
+  const schoolRows = schools.map((s) => {
+    const mine = counts.filter((x) => x.organisationId === s.organisationId);
+    const groups = Object.fromEntries(
+      respondentGroups.map((g) => {
+        const x = mine.find((m) => m.group === g);
+        return [g, { started: Number(x?.started ?? 0), submitted: Number(x?.submitted ?? 0) }];
+      }),
+    ) as CampaignDto['schools'][number]['groups'];
+    return {
+      organisationId: s.organisationId,
+      name: s.name,
+      municipalityId: s.municipalityId,
+      municipalityName: s.municipalityName,
+      accessCode: canSeeCodes ? s.accessCode : '',
+      groups,
+      submitted: mine.reduce((n, x) => n + Number(x.submitted), 0),
+    };
+  });
+  const byMunicipality = new Map<string | null, CampaignDto['municipalities'][number]>();
+  for (const s of schoolRows) {
+    const m = byMunicipality.get(s.municipalityId) ?? {
+      id: s.municipalityId,
+      name: s.municipalityName,
+      schools: 0,
+      withAnswers: 0,
+      submitted: 0,
+    };
+    m.schools++;
+    if (s.submitted > 0) m.withAnswers++;
+    m.submitted += s.submitted;
+    byMunicipality.set(s.municipalityId, m);
+  }
+  const d = definitionOf(c);
+  return {
+    id: c.id,
+    regionId: c.regionId,
+    title: c.title,
+    opensOn: c.opensOn,
+    closesOn: c.closesOn,
+    state: stateOf(c, await regionToday(ctx.db, ctx, c.regionId)),
+    modelCode: d.modelCode,
+    anonymousGroups: c.anonymousGroups as RespondentGroup[],
+    factors: d.factors,
+    schools: schoolRows,
+    municipalities: [...byMunicipality.values()],
+    version: c.version,
+    createdAt: c.createdAt.toISOString(),
+  };
+}
+
+// ——— the questionnaire by a school's code (no account)
+
+async function byCode(ex: Executor, code: string) {
+  const [row] = await ex
+    .select({
+      campaignId: campaignSchools.campaignId,
+      organisationId: campaignSchools.organisationId,
+      name: organisations.shortName,
+    })
+    .from(campaignSchools)
+    .innerJoin(organisations, eq(organisations.id, campaignSchools.organisationId))
+    .where(eq(campaignSchools.accessCode, code.trim().toUpperCase()));
+  if (!row) throw new DomainError('not_found', 'Анкета не найдена: проверьте код школы.');
+  return { ...row, campaign: await campaignRow(ex, row.campaignId) };
+}
+
+export async function surveyByCode(
+  ex: Executor,
+  ctx: Pick<ServiceContext, 'now'>,
+  code: string,
+): Promise<z.infer<typeof survey>> {
+  const { campaign: c, name } = await byCode(ex, code);
+  const d = definitionOf(c);
+  const anonymous = c.anonymousGroups as string[];
+  return {
+    campaignTitle: c.title,
+    schoolName: name,
+    opensOn: c.opensOn,
+    closesOn: c.closesOn,
+    open: stateOf(c, await regionToday(ex, ctx, c.regionId)) === 'open',
+    groups: respondentGroups.map((group) => ({
+      group,
+      anonymous: anonymous.includes(group),
+      questions: d.questions.filter((q) => q.group === group),
+    })),
+  };
+}
+
+/**
+ * Saves a respondent's answers as they go (every change, by the key the browser keeps) and, when asked,
+ * submits them. Answers the questionnaire does not accept are reported, not saved; the rest is kept.
+ */
+export async function saveSurveyAnswers(
+  ex: Executor,
+  ctx: Pick<ServiceContext, 'now'>,
+  code: string,
+  body: z.infer<typeof surveyAnswerBody>,
+): Promise<z.infer<typeof surveySaved>> {
+  const { campaign: c, organisationId } = await byCode(ex, code);
+  if (stateOf(c, await regionToday(ex, ctx, c.regionId)) !== 'open')
+    throw new DomainError(
+      'conflict.state',
+      `Анкетирование открыто с ${c.opensOn.split('-').reverse().join('.')} по ${c.closesOn.split('-').reverse().join('.')}.`,
+    );
+  const questions = new Map(
+    definitionOf(c)
+      .questions.filter((q) => q.group === body.group)
+      .map((q) => [q.key, q]),
+  );
+  const problems: { question: string; message: string }[] = [];
+  const answers: Answers = {};
+  for (const [key, value] of Object.entries(body.answers)) {
+    const q = questions.get(key);
+    if (!q) {
+      problems.push({ question: key, message: 'Такого вопроса нет в анкете этой группы.' });
+      continue;
+    }
+    const ok =
+      (q.type === 'single' && typeof value === 'string' && (q.options ?? []).some((o) => o.key === value)) ||
+      (q.type === 'multiple' &&
+        Array.isArray(value) &&
+        value.every((v) => (q.options ?? []).some((o) => o.key === v))) ||
+      (q.type === 'scale' && typeof value === 'number' && !!q.scale && value >= q.scale.min && value <= q.scale.max) ||
+      (q.type === 'number' && typeof value === 'number' && Number.isFinite(value) && value >= 0) ||
+      (q.type === 'text' && typeof value === 'string');
+    if (ok) answers[key] = value;
+    else problems.push({ question: key, message: `Ответ не подходит к вопросу «${q.text.slice(0, 80)}».` });
+  }
+  const now = ctx.now?.() ?? new Date();
+  const hash = tokenHash(body.respondentKey);
+  const [existing] = await ex.select().from(surveyResponses).where(eq(surveyResponses.respondentKeyHash, hash));
+  if (
+    existing &&
+    (existing.campaignId !== c.id ||
+      existing.organisationId !== organisationId ||
+      existing.respondentGroup !== body.group)
+  )
+    throw new DomainError('conflict.state', 'Этот ключ анкеты уже использован для другой анкеты: обновите страницу.');
+  if (existing?.submittedAt) throw new DomainError('conflict.state', 'Анкета уже отправлена: изменить ответы нельзя.');
+  const merged = { ...((existing?.answers as Answers) ?? {}), ...answers };
+  const submittedAt = body.submit ? now : null;
+  if (existing)
+    await ex
+      .update(surveyResponses)
+      .set({ answers: merged, submittedAt, updatedAt: now })
+      .where(eq(surveyResponses.id, existing.id));
+  else
+    await ex.insert(surveyResponses).values({
+      regionId: c.regionId,
+      campaignId: c.id,
+      organisationId,
+      respondentGroup: body.group,
+      respondentKeyHash: hash,
+      answers: merged,
+      submittedAt,
+      createdAt: now,
+      updatedAt: now,
+    });
+  return { saved: Object.keys(merged).length, submitted: Boolean(submittedAt), savedAt: now.toISOString(), problems };
+}
+
+// ——— risk profiles
+
+async function schoolForProfile(ctx: ServiceContext, organisationId: string) {
+  requirePermission(ctx, 'diagnosis.read');
+  const o = await getOrganisation(ctx.db, organisationId);
+  if (!o) throw notFound('Школа');
+  requirePermission(ctx, 'diagnosis.read', {
+    regionId: o.regionId,
+    municipalityId: o.municipalityId,
+    organisationId: o.id,
+  });
+  return o;
+}
+
+/** The profile of one school in one campaign: every factor with its level, value and how it was reached. */
+async function profileOf(
+  ex: Executor,
+  c: CampaignRow,
+  o: { id: string; shortName: string; code: string },
+): Promise<RiskProfileDto> {
+  const d = definitionOf(c);
+  const responses = await ex
+    .select({ group: surveyResponses.respondentGroup, answers: surveyResponses.answers })
+    .from(surveyResponses)
+    .where(
+      and(
+        eq(surveyResponses.campaignId, c.id),
+        eq(surveyResponses.organisationId, o.id),
+        isNotNull(surveyResponses.submittedAt),
+      ),
+    );
+  const titles = Object.fromEntries(d.factors.map((f) => [f.key, f.title]));
+  const factors = scoreSchool(
+    d.model,
+    d.questions,
+    responses.map((r) => r.answers as Answers),
+    titles,
+  ).map((f) => ({
+    ...f,
+    title: titles[f.factor] ?? f.factor,
+  }));
+  const respondents = Object.fromEntries(
+    respondentGroups.map((g) => [g, responses.filter((r) => r.group === g).length]),
+  ) as RiskProfileDto['respondents'];
+  return {
+    organisationId: o.id,
+    schoolName: o.shortName,
+    schoolCode: o.code,
+    campaign: { id: c.id, title: c.title, closesOn: c.closesOn },
+    respondents,
+    factors,
+  };
+}
+
+/** The campaigns a school took part in, newest first. */
+async function campaignsOfSchool(ex: Executor, organisationId: string): Promise<CampaignRow[]> {
+  return (
+    await ex
+      .select({ c: diagnosisCampaigns })
+      .from(diagnosisCampaigns)
+      .innerJoin(campaignSchools, eq(campaignSchools.campaignId, diagnosisCampaigns.id))
+      .where(eq(campaignSchools.organisationId, organisationId))
+      .orderBy(desc(diagnosisCampaigns.closesOn))
+  ).map((r) => r.c);
+}
+
+/** A school's risk profile in a campaign (by default its latest one). */
+export async function riskProfile(
+  ctx: ServiceContext,
+  organisationId: string,
+  campaignId?: string,
+): Promise<RiskProfileDto> {
+  const o = await schoolForProfile(ctx, organisationId);
+  const campaigns = await campaignsOfSchool(ctx.db, o.id);
+  const c = campaignId ? campaigns.find((x) => x.id === campaignId) : campaigns[0];
+  if (!c)
+    throw new DomainError(
+      'not_found',
+      campaignId ? 'Школа не участвовала в этой кампании анкетирования.' : 'Школа ещё не участвовала в анкетировании.',
+    );
+  return profileOf(ctx.db, c, o);
+}
+
+/** A school's levels across the campaigns it took part in, oldest first. */
+export async function riskProfileHistory(
+  ctx: ServiceContext,
+  organisationId: string,
+): Promise<z.infer<typeof profileHistory>> {
+  const o = await schoolForProfile(ctx, organisationId);
+  const out: z.infer<typeof profileHistory> = [];
+  for (const c of (await campaignsOfSchool(ctx.db, o.id)).reverse()) {
+    const p = await profileOf(ctx.db, c, o);
+    out.push({
+      campaign: p.campaign,
+      levels: Object.fromEntries(p.factors.map((f) => [f.factor, f.level])),
+      values: Object.fromEntries(p.factors.map((f) => [f.factor, f.value])),
+    });
+  }
+  return out;
+}
+
+/** Factors across the campaign's schools the actor sees, and schools grouped by their high risks. */
+export async function campaignHeatMap(ctx: ServiceContext, campaignId: string): Promise<z.infer<typeof heatMap>> {
+  requirePermission(ctx, 'diagnosis.read');
+  const c = await campaignRow(ctx.db, campaignId);
+  requireInRegion(ctx, 'diagnosis.read', c.regionId);
+  const schools = await schoolsInScope(ctx.db, ctx, c.id);
+  if (schools.length === 0 && scope(ctx).kind !== 'region' && scope(ctx).kind !== 'all')
+    throw denied('В этой кампании нет школ вашей территории.');
+  const rows = [];
+  for (const s of schools) {
+    const p = await profileOf(ctx.db, c, { id: s.organisationId, shortName: s.name, code: s.code });
+    rows.push({
+      organisationId: s.organisationId,
+      name: s.name,
+      municipalityName: s.municipalityName,
+      levels: Object.fromEntries(p.factors.map((f) => [f.factor, f.level])),
+      values: Object.fromEntries(p.factors.map((f) => [f.factor, f.value])),
+    });
+  }
+  const groups = new Map<string, string[]>();
+  for (const r of rows) {
+    const high = Object.entries(r.levels)
+      .filter(([, l]) => l === 'high')
+      .map(([k]) => k)
+      .sort();
+    if (high.length === 0) continue;
+    const key = high.join('|');
+    groups.set(key, [...(groups.get(key) ?? []), r.organisationId]);
+  }
+  return {
+    campaign: { id: c.id, title: c.title },
+    factors: definitionOf(c).factors.map((f) => ({ key: f.key, title: f.title })),
+    rows,
+    groups: [...groups.entries()]
+      .map(([k, ids]) => ({ factors: k.split('|'), schools: ids }))
+      .sort((a, b) => b.schools.length - a.schools.length || a.factors.length - b.factors.length),
+  };
+}
