@@ -13,6 +13,7 @@ import {
   buildTerritoryRecords,
   type PlaceKey,
   recordsNow,
+  regionOfPlace,
   type TerritoryRecords,
 } from '../test/territory-records.ts';
 
@@ -115,6 +116,19 @@ const eventWrite: Table = {
   'school-a1': { own: A, parent: D, sibling: D, another: D },
   'curator-a': { own: A, child: A, parent: D, sibling: D, another: D },
   'observer-a': { own: D, child: D, another: D },
+};
+
+/**
+ * The participants of an event an actor sees, organised above it: the people it may read — a municipality
+ * its schools' staff, a school its own (the organiser sees everyone). Region B's event is not seen at all.
+ */
+const participantRead: Table = {
+  admin: { child: A },
+  'region-a': { child: A },
+  'mun-a1': { child: A, sibling: D, another: D },
+  'school-a1': { own: A, sibling: D, another: D },
+  'curator-a': { child: A, sibling: D, another: D },
+  'observer-a': { child: A },
 };
 
 /**
@@ -319,6 +333,22 @@ const kinds: Record<string, Kind> = {
     records: (r) => r.partnerships,
     expected: pairRead,
     attempt: async (c, id) => verdictOf((await c.get(`/api/partnerships/${id}/file`)).statusCode),
+  },
+  'participant of the region’s seminar (GET /api/events/:id/participants)': {
+    // Staff of schools A1-1, A1-2, A2-1 and A2-2 are registered for the regional seminar of region A (and
+    // staff of B's schools for B's): who sees whom in the list of participants.
+    records: (r) => {
+      const registered: PlaceKey[] = ['schoolA1', 'schoolA1b', 'schoolA2', 'schoolA2b', 'schoolB1', 'schoolB1b'];
+      return Object.fromEntries(registered.map((p) => [p, r.people[p]]));
+    },
+    expected: participantRead,
+    async attempt(c, id, ctx) {
+      const inB = regionOfPlace(ctx.r.placeOfId.get(id)!) === 'B';
+      const eventId = inB ? ctx.r.events.regionB! : ctx.r.events.regionA!;
+      const res = await c.get(`/api/events/${eventId}/participants`);
+      if (res.statusCode !== 200) return verdictOf(res.statusCode);
+      return (res.json().participants as { personId: string }[]).some((p) => p.personId === id) ? A : D;
+    },
   },
   'approved list of schools (GET /api/school-lists/:id)': {
     records: (r) => r.lists,

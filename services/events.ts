@@ -65,6 +65,8 @@ const audienceOf = (value: unknown): Audience => ({ ...emptyAudience(), ...(valu
 
 export interface StaffRecord {
   id: string;
+  regionId: string;
+  municipalityId: string | null;
   fullName: string;
   position: string;
   category: StaffCategory;
@@ -79,6 +81,8 @@ export async function staffOf(ex: Executor, schoolIds: readonly string[]): Promi
   const rows = await ex
     .select({
       id: people.id,
+      regionId: people.regionId,
+      municipalityId: people.municipalityId,
       fullName: people.fullName,
       position: people.position,
       category: people.category,
@@ -462,6 +466,8 @@ async function participantsOf(
       : await ex
           .select({
             id: people.id,
+            regionId: people.regionId,
+            municipalityId: people.municipalityId,
             fullName: people.fullName,
             position: people.position,
             category: people.category,
@@ -472,17 +478,16 @@ async function participantsOf(
           .from(people)
           .leftJoin(organisations, eq(organisations.id, people.organisationId))
           .where(inArray(people.id, outside));
-  // The organiser sees everyone; a school or a municipality only its own staff.
+  // The organiser sees everyone; others the staff they may read at the person's own place (a municipality
+  // its schools' staff, a school its own).
   const seesAll = can(ctx.actor, 'event.write', eventPlace(e));
-  const visible = (p: { organisationId: string | null }) =>
+  const visible = (p: { regionId: string; municipalityId: string | null; organisationId: string | null }) =>
     seesAll ||
     can(ctx.actor, 'person.read', {
-      regionId: e.regionId,
-      municipalityId: null,
+      regionId: p.regionId,
+      municipalityId: p.municipalityId,
       organisationId: p.organisationId,
-    }) ||
-    ctx.actor.role === 'regional_coordinator' ||
-    (ctx.actor.municipalityId !== null && ctx.actor.role === 'municipal_coordinator');
+    });
   const list: ParticipantDto[] = [
     ...audience.map((p) => ({ ...p, inAudience: true })),
     ...extra.map((p) => ({
