@@ -29,6 +29,7 @@ import { findOrganisationByCode } from '../storage/organisations-repo.ts';
 import { findMunicipality, findRegionByCode } from '../storage/territories-repo.ts';
 import { findUserByLogin } from '../storage/users-repo.ts';
 import { type Config, configVariables, readConfig } from './config.ts';
+import { registerDiagnosisCommands } from './diagnosis-commands.ts';
 import { registerExecutionCommands } from './execution-commands.ts';
 import { exitCodeOf } from './exit-codes.ts';
 import { registerNetworkCommands } from './network-commands.ts';
@@ -348,6 +349,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
   registerExecutionCommands(program, { withDatabase: (work) => withDatabase(config(), work), print });
   registerNetworkCommands(program, { withDatabase: (work) => withDatabase(config(), work), print });
+  registerDiagnosisCommands(program, { withDatabase: (work) => withDatabase(config(), work), print });
 
   program
     .command('import-results')
