@@ -155,3 +155,93 @@ export const heatMap = z.object({
   /** Schools grouped by their set of high risks, largest group first: for targeted help. */
   groups: z.array(z.object({ factors: z.array(z.string()), schools: z.array(uuidField) })),
 });
+
+// ——— SWOT and entry monitoring
+
+export const formKind = z.enum(['swot', 'entry-monitoring']);
+export const formStatus = z.enum(['draft', 'submitted', 'returned', 'accepted']);
+export const schoolForm = z.object({
+  id: uuidField,
+  organisationId: uuidField,
+  schoolName: z.string(),
+  kind: formKind,
+  period: z.string(),
+  content: z.record(z.string(), z.unknown()),
+  status: formStatus,
+  reviewComment: z.string(),
+  reviewedBy: z.string().nullable(),
+  version: z.number(),
+  updatedAt: isoDateTime,
+});
+export type SchoolFormDto = z.infer<typeof schoolForm>;
+export const schoolFormBody = z.object({
+  content: z.record(z.string(), z.unknown()),
+  /** The version being changed; omitted when the form is first saved. */
+  version: z.number().int().min(1).optional(),
+});
+export const formReviewBody = z.object({
+  decision: z.enum(['submit', 'accept', 'return']),
+  comment: optionalText('комментарий', 5000).optional(),
+  version: z.number().int().min(1),
+});
+export const formPeriodParams = z.object({
+  id: uuidField,
+  kind: formKind,
+  period: z.string().regex(/^\d{4}(\/\d{4})?$/, { error: 'Период: год (2023) или учебный год (2022/2023).' }),
+});
+
+// ——— library of measures and anti-risk programmes
+
+export const riskMeasure = z.object({
+  id: z.string(),
+  factorKey: z.string(),
+  text: z.string(),
+  indicator: z.string(),
+  deadlineText: z.string(),
+  responsible: z.string(),
+  /** A shipped typical measure (not yet curated by the region) has no version. */
+  version: z.number().nullable(),
+});
+export const riskMeasureInput = z.object({
+  regionId: uuidField,
+  factorKey: requiredText('фактор риска', 100),
+  text: requiredText('мера', 2000),
+  indicator: optionalText('показатель', 1000).optional(),
+  deadlineText: optionalText('срок', 200).optional(),
+  responsible: optionalText('ответственные', 500).optional(),
+});
+export const antiRiskBody = z.object({
+  campaignId: uuidField.optional(),
+  risks: z
+    .array(
+      z.object({
+        factorKey: requiredText('фактор риска', 100),
+        /** Measures of the library (ids of the region's, or `preset:N` of the shipped list). */
+        measureIds: z.array(z.string().max(100)).min(1, { error: 'Выберите хотя бы одну меру.' }).max(30),
+      }),
+    )
+    .min(1, { error: 'Выберите риски, с которыми школа будет работать.' })
+    .max(10),
+});
+export const antiRiskProgramme = z.object({
+  organisationId: uuidField,
+  programmeId: z.string().nullable(),
+  programmeTitle: z.string(),
+  risks: z.array(
+    z.object({
+      factorKey: z.string(),
+      factorTitle: z.string(),
+      sectionId: z.string().nullable(),
+      activities: z.array(
+        z.object({
+          id: uuidField,
+          number: z.string(),
+          text: z.string(),
+          indicator: z.string(),
+          deadlineText: z.string(),
+        }),
+      ),
+    }),
+  ),
+});
+export type AntiRiskProgrammeDto = z.infer<typeof antiRiskProgramme>;
