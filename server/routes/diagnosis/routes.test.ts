@@ -171,4 +171,147 @@ describe.each(engines)('diagnosis API on $name', (engine) => {
     expect(res.statusCode).toBe(409);
     expect(res.json().error.message).toBe('Анкетирование открыто с 01.10.2023 по 20.10.2023.');
   });
+
+  it('SWOT: the school saves drafts, submits a complete one; the municipality returns it with a comment, then accepts', async () => {
+    const url = `/api/organisations/${s.world.schoolA1}/forms/swot/2023`;
+    const draft = await school.request('PUT', url, {
+      content: { strengths: ['Сплочённый коллектив'], weaknesses: [] },
+    });
+    expect(draft.statusCode, draft.body).toBe(200);
+    const form = draft.json();
+    expect(form).toMatchObject({ kind: 'swot', period: '2023', status: 'draft', version: 1 });
+    const incomplete = await school.post(`/api/forms/${form.id}/review`, { decision: 'submit', version: 1 });
+    expect(incomplete.statusCode).toBe(400);
+    expect(incomplete.json().error.problems.map((p: { field: string }) => p.field)).toEqual([
+      'weaknesses',
+      'opportunities',
+      'threats',
+    ]);
+    const full = {
+      strengths: ['Сплочённый коллектив'],
+      weaknesses: ['Вакансии учителей математики'],
+      opportunities: ['Сетевое взаимодействие со школой-тьютором'],
+      threats: ['Отток обучающихся в городские школы'],
+    };
+    const stale = await school.request('PUT', url, { content: full });
+    expect(stale.statusCode).toBe(409);
+    const saved = await school.request('PUT', url, { content: full, version: 1 });
+    expect(saved.json()).toMatchObject({ version: 2 });
+    const submitted = await school.post(`/api/forms/${form.id}/review`, { decision: 'submit', version: 2 });
+    expect(submitted.json()).toMatchObject({ status: 'submitted', version: 3 });
+    expect((await school.request('PUT', url, { content: full, version: 3 })).statusCode).toBe(409);
+    const mun = await s.as('mun-a1');
+    expect((await school.post(`/api/forms/${form.id}/review`, { decision: 'accept', version: 3 })).statusCode).toBe(
+      403,
+    );
+    const noComment = await mun.post(`/api/forms/${form.id}/review`, { decision: 'return', version: 3 });
+    expect(noComment.statusCode).toBe(400);
+    const returned = await mun.post(`/api/forms/${form.id}/review`, {
+      decision: 'return',
+      comment: 'Добавьте угрозы, связанные с кадрами.',
+      version: 3,
+    });
+    expect(returned.json()).toMatchObject({
+      status: 'returned',
+      reviewComment: 'Добавьте угрозы, связанные с кадрами.',
+      reviewedBy: 'mun-a1',
+    });
+    await school.request('PUT', url, {
+      content: { ...full, threats: [...full.threats, 'Уход учителей на пенсию'] },
+      version: 4,
+    });
+    await school.post(`/api/forms/${form.id}/review`, { decision: 'submit', version: 5 });
+    const accepted = await mun.post(`/api/forms/${form.id}/review`, { decision: 'accept', version: 6 });
+    expect(accepted.json()).toMatchObject({ status: 'accepted', version: 7 });
+    const b = await s.as('region-b');
+    expect((await b.get(`/api/organisations/${s.world.schoolA1}/forms`)).statusCode).toBe(403);
+  });
+
+  it('entry monitoring checks its fields with their place', async () => {
+    const res = await school.request('PUT', `/api/organisations/${s.world.schoolA1}/forms/entry-monitoring/2023`, {
+      content: { staff: { vacancies: 2, 'under-35': 140 }, management: { 'development-programme': 'да' } },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.problems).toEqual([
+      { field: 'staff.under-35', message: '«Доля учителей моложе 35 лет»: число от 0 до 100.' },
+      { field: 'management.development-programme', message: '«Действующая программа развития школы»: да или нет.' },
+    ]);
+  });
+
+  it('the school picks two risks with measures of the library: they become its roadmap, once', async () => {
+    const library = (await school.get(`/api/regions/${s.world.regionA}/risk-measures?factorKey=staff-shortage`)).json();
+    expect(library.map((m: { id: string }) => m.id)).toEqual(['preset:2', 'preset:3']);
+    const pd = (
+      await school.get(`/api/regions/${s.world.regionA}/risk-measures?factorKey=professional-development`)
+    ).json();
+    const res = await school.post(`/api/organisations/${s.world.schoolA1}/anti-risk`, {
+      campaignId: campaign.id,
+      risks: [
+        { factorKey: 'staff-shortage', measureIds: ['preset:2', 'preset:3'] },
+        { factorKey: 'professional-development', measureIds: [pd[0].id] },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const programme = res.json();
+    expect(programme.programmeTitle).toBe('Антирисковая программа Школа A1-1 на 2023 год');
+    expect(
+      programme.risks.map((r: { factorTitle: string; activities: { text: string }[] }) => [
+        r.factorTitle,
+        r.activities.length,
+      ]),
+    ).toEqual([
+      ['Дефицит педагогических кадров', 2],
+      ['Несформированность внутришкольной системы повышения квалификации', 1],
+    ]);
+    expect(programme.risks[1].activities[0]).toMatchObject({
+      text: 'Система наставничества: пары «наставник — молодой учитель»',
+      indicator: 'Число наставнических пар',
+    });
+    // Executed and monitored like any activity: the programme's execution lists the measures.
+    const execution = (await school.get(`/api/programmes/${programme.programmeId}/execution`)).json();
+    expect(execution.activities).toHaveLength(3);
+    const again = await school.post(`/api/organisations/${s.world.schoolA1}/anti-risk`, {
+      risks: [{ factorKey: 'staff-shortage', measureIds: ['preset:2'] }],
+    });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.message).toBe('Риск «Дефицит педагогических кадров» уже в антирисковой программе школы.');
+    // A third risk goes into the same roadmap as a new section.
+    const third = await school.post(`/api/organisations/${s.world.schoolA1}/anti-risk`, {
+      risks: [{ factorKey: 'equipment', measureIds: ['preset:0'] }],
+    });
+    expect(third.statusCode, third.body).toBe(200);
+    expect(third.json().programmeId).toBe(programme.programmeId);
+    expect(third.json().risks).toHaveLength(3);
+    const b = await s.as('region-b');
+    expect(
+      (
+        await b.post(`/api/organisations/${s.world.schoolA1}/anti-risk`, {
+          risks: [{ factorKey: 'parents', measureIds: ['preset:16'] }],
+        })
+      ).statusCode,
+    ).toBe(403);
+    const wrong = await school.post(`/api/organisations/${s.world.schoolA1}/anti-risk`, {
+      risks: [{ factorKey: 'parents', measureIds: ['preset:0'] }],
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.problems[0].field).toBe('risks[0].measureIds[0]');
+  });
+
+  it('the region curates its own measures for a factor: they replace the shipped ones there', async () => {
+    const created = await region.post('/api/risk-measures', {
+      regionId: s.world.regionA,
+      factorKey: 'motivation',
+      text: 'Региональный конкурс ученических проектов',
+      indicator: 'Число участников',
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const list = (await school.get(`/api/regions/${s.world.regionA}/risk-measures?factorKey=motivation`)).json();
+    expect(list.map((m: { text: string }) => m.text)).toEqual(['Региональный конкурс ученических проектов']);
+    expect(
+      (await school.post('/api/risk-measures', { regionId: s.world.regionA, factorKey: 'motivation', text: 'x' }))
+        .statusCode,
+    ).toBe(403);
+    const stale = await region.patch(`/api/risk-measures/${created.json().id}`, { text: 'Новое', version: 2 });
+    expect(stale.statusCode).toBe(409);
+  });
 });

@@ -1,17 +1,33 @@
 import { z } from 'zod';
 import {
+  antiRiskBody,
+  antiRiskProgramme,
   campaign,
   campaignInput,
   campaignListItem,
+  formPeriodParams,
+  formReviewBody,
   heatMap,
   profileHistory,
+  riskMeasure,
+  riskMeasureInput,
   riskProfile,
+  schoolForm,
+  schoolFormBody,
   survey,
   surveyAnswerBody,
   surveySaved,
 } from '../../../contract/diagnosis.ts';
 import { uuidField } from '../../../contract/fields.ts';
 import { presetDefinitions } from '../../../domain/diagnosis/preset-500plus.ts';
+import {
+  antiRiskOf,
+  chooseRisks,
+  createRiskMeasure,
+  deleteRiskMeasure,
+  listRiskMeasures,
+  updateRiskMeasure,
+} from '../../../services/anti-risk.ts';
 import {
   campaignHeatMap,
   createCampaign,
@@ -22,6 +38,7 @@ import {
   saveSurveyAnswers,
   surveyByCode,
 } from '../../../services/diagnosis.ts';
+import { listSchoolForms, reviewSchoolForm, saveSchoolForm } from '../../../services/diagnosis-forms.ts';
 import type { App, RouteDeps } from '../../app.ts';
 import { contextOf } from '../../session.ts';
 
@@ -110,6 +127,118 @@ export async function diagnosisRoutes(app: App, { database }: RouteDeps) {
       },
     },
     (req) => riskProfileHistory(contextOf(db, req), req.params.id),
+  );
+  app.get(
+    '/organisations/:id/forms',
+    {
+      schema: {
+        tags,
+        summary: 'SWOT-анализ и входной мониторинг школы',
+        params: idParams,
+        response: { 200: z.array(schoolForm) },
+      },
+    },
+    (req) => listSchoolForms(contextOf(db, req), req.params.id),
+  );
+  app.put(
+    '/organisations/:id/forms/:kind/:period',
+    {
+      schema: {
+        tags,
+        summary: 'Сохранить черновик SWOT-анализа или входного мониторинга',
+        params: formPeriodParams,
+        body: schoolFormBody,
+        response: { 200: schoolForm },
+      },
+    },
+    (req) => saveSchoolForm(contextOf(db, req), req.params.id, req.params.kind, req.params.period, req.body),
+  );
+  app.post(
+    '/forms/:id/review',
+    {
+      schema: {
+        tags,
+        summary: 'Отправить форму на проверку, принять или вернуть на доработку',
+        params: idParams,
+        body: formReviewBody,
+        response: { 200: schoolForm },
+      },
+    },
+    (req) => reviewSchoolForm(contextOf(db, req), req.params.id, req.body),
+  );
+  app.get(
+    '/regions/:id/risk-measures',
+    {
+      schema: {
+        tags,
+        summary: 'Библиотека типовых мер по факторам риска',
+        params: idParams,
+        querystring: z.object({ factorKey: z.string().max(100).optional() }),
+        response: { 200: z.array(riskMeasure) },
+      },
+    },
+    (req) => listRiskMeasures(contextOf(db, req), req.params.id, req.query.factorKey),
+  );
+  app.post(
+    '/risk-measures',
+    { schema: { tags, summary: 'Добавить меру в библиотеку', body: riskMeasureInput, response: { 200: riskMeasure } } },
+    (req) => createRiskMeasure(contextOf(db, req), req.body),
+  );
+  app.patch(
+    '/risk-measures/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Изменить меру библиотеки',
+        params: idParams,
+        body: riskMeasureInput
+          .omit({ regionId: true, factorKey: true })
+          .partial()
+          .extend({ version: z.number().int().min(1) }),
+        response: { 200: riskMeasure },
+      },
+    },
+    (req) => updateRiskMeasure(contextOf(db, req), req.params.id, req.body),
+  );
+  app.delete(
+    '/risk-measures/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Удалить меру библиотеки',
+        params: idParams,
+        querystring: z.object({ version: z.coerce.number().int().min(1) }),
+      },
+    },
+    async (req, reply) => {
+      await deleteRiskMeasure(contextOf(db, req), req.params.id, req.query.version);
+      return reply.status(204).send();
+    },
+  );
+  app.get(
+    '/organisations/:id/anti-risk',
+    {
+      schema: {
+        tags,
+        summary: 'Антирисковая программа школы: выбранные риски и меры в дорожной карте',
+        params: idParams,
+        response: { 200: antiRiskProgramme },
+      },
+    },
+    (req) => antiRiskOf(contextOf(db, req), req.params.id),
+  );
+  app.post(
+    '/organisations/:id/anti-risk',
+    {
+      schema: {
+        tags,
+        summary: 'Выбрать риски и меры: они становятся мероприятиями дорожной карты школы',
+        params: idParams,
+        body: antiRiskBody,
+        response: { 200: antiRiskProgramme },
+      },
+    },
+    (req) => chooseRisks(contextOf(db, req), req.params.id, req.body),
   );
   // Respondents answer without an account, by their school's code; answers are saved as they go.
   app.get(
