@@ -127,6 +127,18 @@ export interface ProgrammeFile {
  * Reads a document into a preview: the draft, its summary and every warning with its place. Nothing is
  * written. A document whose parts exceed what a programme may hold is refused with each place named.
  */
+/**
+ * What does not fit, in Russian: the preview's limits carry no messages of their own (zod's defaults are English),
+ * and a document far beyond them (a passport cell of megabytes, thousands of sections) is what a user must fix.
+ */
+function previewIssue(issue: z.core.$ZodRawIssue): string {
+  if (issue.code === 'too_big')
+    return issue.origin === 'string'
+      ? `Текст длиннее ${issue.maximum} символов: сократите его в документе.`
+      : `Больше ${issue.maximum} элементов: разделите документ на части.`;
+  return 'Эта часть документа прочитана неверно: проверьте её в документе.';
+}
+
 export async function readProgrammeFile(
   file: ProgrammeFile,
   options: { level?: ProgrammeLevel } = {},
@@ -140,7 +152,7 @@ export async function readProgrammeFile(
     summary: summarise(draft),
     warnings: draft.warnings,
   };
-  const checked = importPreview.safeParse(preview);
+  const checked = importPreview.safeParse(preview, { error: previewIssue });
   if (!checked.success)
     throw new DomainError(
       'import.invalid',
