@@ -10,14 +10,34 @@ export interface Upload {
   field(name: string): string | undefined;
 }
 
+/**
+ * A request the multipart parser cannot finish (cut off before its closing boundary, or with no boundary at all)
+ * is the upload's fault, not the server's: busboy rejects with a bare Error, which would otherwise answer 500.
+ * Errors with an HTTP status (the size limit's 413, a request that is not multipart) keep theirs.
+ */
+function brokenUpload(e: unknown, code: ErrorCode): unknown {
+  const status = (e as { statusCode?: number } | null)?.statusCode;
+  if (e instanceof DomainError || (status !== undefined && status >= 400 && status < 500)) return e;
+  return new DomainError(
+    code,
+    'Файл получен не полностью: загрузка прервалась или запрос повреждён. Загрузите файл снова.',
+  );
+}
+
 export async function uploadedFile(
   req: FastifyRequest,
   choose: string,
   code: ErrorCode = 'validation.failed',
 ): Promise<Upload> {
-  const file = await req.file();
-  if (!file) throw new DomainError(code, `Файл не передан. Выберите ${choose}.`);
-  const bytes = await file.toBuffer();
+  let file: Awaited<ReturnType<FastifyRequest['file']>>;
+  let bytes: Buffer;
+  try {
+    file = await req.file();
+    if (!file) throw new DomainError(code, `Файл не передан. Выберите ${choose}.`);
+    bytes = await file.toBuffer();
+  } catch (e) {
+    throw brokenUpload(e, code);
+  }
   return {
     name: file.filename,
     bytes,
