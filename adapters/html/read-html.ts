@@ -116,6 +116,8 @@ interface OpenTable {
   rows: DocRow[];
   row: DocCell[] | null;
   cell: { run: TextBuffer; colSpan: number; rowSpan: number } | null;
+  /** By grid column: how many rows below are still covered by a rowspan from above (as alignRows fills them). */
+  covered: number[];
 }
 
 /**
@@ -188,12 +190,37 @@ export function readHtml(html: string, name: string): SourceDocument {
     else table.cell?.run.newline();
   };
 
+  // Cells are counted by the grid they fill once aligned (alignRows), the columns a colspan widens and the cells a
+  // rowspan covers below included: a few kilobytes of <td colspan="1000" rowspan="65534"> would otherwise become
+  // hundreds of millions of cells.
+  const countCells = (n: number) => {
+    cells += n;
+    if (cells > documentLimits.cells) throw tooManyPieces();
+  };
+
   const finishCell = () => {
     const open = table?.cell;
     if (!table || !open) return;
-    if (++cells > documentLimits.cells) throw tooManyPieces();
+    countCells(open.colSpan);
     table.row?.push({ text: open.run.text, bold: open.run.bold, colSpan: open.colSpan, rowSpan: open.rowSpan });
     table.cell = null;
+  };
+
+  /** Counts the cells covered from the rows above that alignRows puts into this row, and moves the cover down. */
+  const countCovered = (t: OpenTable, row: DocCell[]) => {
+    let col = 0;
+    const skipCovered = () => {
+      while ((t.covered[col] ?? 0) > 0) {
+        t.covered[col]!--;
+        col++;
+        countCells(1);
+      }
+    };
+    for (const c of row) {
+      skipCovered();
+      for (let k = 0; k < c.colSpan; k++) t.covered[col++] = c.rowSpan - 1;
+    }
+    skipCovered();
   };
 
   const finishRow = () => {
@@ -201,6 +228,7 @@ export function readHtml(html: string, name: string): SourceDocument {
     finishCell();
     if (table.row && table.row.length > 0) {
       countPiece();
+      countCovered(table, table.row);
       table.rows.push({ cells: table.row, source: { table: tables, row: table.rows.length + 1 } });
     }
     table.row = null;
@@ -216,7 +244,7 @@ export function readHtml(html: string, name: string): SourceDocument {
         return 'nested-table';
       }
       flushParagraph();
-      table = { rows: [], row: null, cell: null };
+      table = { rows: [], row: null, cell: null, covered: [] };
       return 'table';
     }
     if (table && nestedTables === 0 && !caption) {
