@@ -1,6 +1,8 @@
 // Finds the parts of a Word package (ECMA-376 part 2, Open Packaging Conventions): the main document through the
 // package's relationships, its styles and numbering through the document's own relationships.
 
+import { documentLimits } from '../document/document-limits.ts';
+import { formatError, ru } from '../table/table.ts';
 import { openZip } from '../zip/zip-archive.ts';
 import { decodePart, parseXml } from './wordml-xml.ts';
 
@@ -52,6 +54,14 @@ const ofType = (rels: Relationship[], kind: string): string | undefined =>
 export function readWordParts(bytes: Uint8Array): WordParts {
   const zip = openZip(bytes);
   const text = (name: string | undefined): string | undefined => {
+    // The archive may unpack to 100 MB (pictures and scans), but the text parts are parsed whole: 100 MB of XML
+    // compressed 150 times is a 650 KB file that takes seconds and a gigabyte to read. A real programme's text is
+    // a few megabytes at most, so each part is held to the limit of a whole document file.
+    if (name !== undefined && (zip.size(name) ?? 0) > documentLimits.bytes) {
+      throw formatError(
+        `После распаковки текст документа Word занимает больше ${ru(documentLimits.bytes / 2 ** 20)} МБ. Разделите документ на части и загрузите их по очереди.`,
+      );
+    }
     const part = name === undefined ? undefined : zip.read(name);
     return part && decodePart(part);
   };

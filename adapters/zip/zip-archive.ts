@@ -128,6 +128,8 @@ const partKey = (name: string): string => name.replace(/\\/g, '/').replace(/^\//
 export interface ZipArchive {
   /** The entry's bytes, or undefined when the archive has no such entry. */
   read(name: string): Uint8Array | undefined;
+  /** The entry's declared uncompressed size (its ceiling when read), or undefined when there is no such entry. */
+  size(name: string): number | undefined;
 }
 
 export function openZip(bytes: Uint8Array): ZipArchive {
@@ -138,5 +140,6 @@ export function openZip(bytes: Uint8Array): ZipArchive {
       const entry = entries.get(partKey(name));
       return entry ? readZipEntry(bytes, entry) : undefined;
     },
+    size: (name) => entries.get(partKey(name))?.uncompressed,
   };
 }
