@@ -10,7 +10,12 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+  type RawServerDefault,
+} from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -70,17 +75,84 @@ export type App = FastifyInstance<
 >;
 
 // Personal data must never reach the logs: cookies, CSRF tokens and auth headers are redacted, bodies
-// are not logged at all.
+// are not logged at all, addresses lose their query values and secret tokens, and a failed statement's
+// values are left out of its error.
 const redact = [
   'req.headers.cookie',
   'req.headers.authorization',
   'req.headers["x-csrf-token"]',
   'res.headers["set-cookie"]',
+  // @fastify/multipart logs a request's headers at the trace level.
+  'busboyOptions.headers.cookie',
+  'busboyOptions.headers.authorization',
+  'busboyOptions.headers["x-csrf-token"]',
 ];
+
+/**
+ * An address as logged: the path and the names of the query parameters, never their values (a search for a
+ * person's name or e-mail, an invitation's token); the token of a personal calendar link is hidden too.
+ */
+export function loggedUrl(url: string): string {
+  const q = url.indexOf('?');
+  const pathPart = (q < 0 ? url : url.slice(0, q)).replace(/^(\/api\/calendar\/feed\/)[^/]+/, '$1…');
+  if (q < 0) return pathPart;
+  const names = url
+    .slice(q + 1)
+    .split('&')
+    .filter(Boolean)
+    .map((p) => {
+      const name = p.split('=')[0] ?? '';
+      return `${/^[A-Za-z][\w.-]{0,40}$/.test(name) ? name : '…'}=…`;
+    });
+  return `${pathPart}?${names.join('&')}`;
+}
+
+const errorFields = ['code', 'severity', 'routine', 'constraint', 'table', 'column', 'statusCode'] as const;
+
+/**
+ * An error as logged: its type, message, stack and the database's codes — without the values a failed
+ * statement carried (Drizzle puts them into the message, the database into `detail`).
+ */
+export function loggedError(err: unknown, depth = 0): { type: string; message: string; stack: string } {
+  if (!(err instanceof Error)) return { type: typeof err, message: '', stack: '' };
+  const e = err as Error & Record<string, unknown>;
+  const failed = typeof e.query === 'string' ? `Failed query: ${e.query}` : null;
+  const message = failed && e.message.startsWith(`${failed}\nparams:`) ? failed : e.message;
+  const out: { type: string; message: string; stack: string; [field: string]: unknown } = {
+    type: e.constructor?.name || e.name,
+    message,
+    stack: (e.stack ?? '').replace(e.message, message),
+  };
+  for (const f of errorFields) if (typeof e[f] === 'string' || typeof e[f] === 'number') out[f] = e[f];
+  if (e.cause !== undefined && depth < 3) out.cause = loggedError(e.cause, depth + 1);
+  return out;
+}
+
+const loggerOptions = (level: string) => ({
+  level,
+  redact,
+  serializers: {
+    req: (req: FastifyRequest) => ({
+      method: req.method,
+      url: loggedUrl(req.url),
+      host: req.host,
+      remoteAddress: req.ip,
+    }),
+    err: (err: unknown) => loggedError(err),
+  },
+  hooks: {
+    // `log.error(err)` would take the error's message as the line's message: it is written as cleaned too.
+    logMethod(this: unknown, args: unknown[], method: (...a: unknown[]) => void) {
+      if (args.length === 1 && args[0] instanceof Error)
+        return method.apply(this, [{ err: args[0] }, loggedError(args[0]).message]);
+      return method.apply(this, args);
+    },
+  },
+});
 
 export async function buildServer(database: Database, options: ServerOptions): Promise<App> {
   const app = Fastify({
-    logger: options.logLevel === 'silent' ? false : { level: options.logLevel, redact },
+    logger: options.logLevel === 'silent' ? false : loggerOptions(options.logLevel),
     trustProxy: options.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
