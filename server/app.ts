@@ -220,6 +220,14 @@ export async function buildServer(database: Database, options: ServerOptions): P
         .send({ error: { code: 'validation.failed', message: 'Проверьте введённые данные.', problems } });
     }
     const e = err as { statusCode?: number; code?: string };
+    // A form's JSON over the body limit is no file: the file's limit would name the wrong size.
+    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return reply.status(413).send({
+        error: {
+          code: 'validation.failed',
+          message: 'Слишком большой запрос: сократите введённые данные и повторите.',
+        },
+      });
     if (e.code === 'FST_REQ_FILE_TOO_LARGE' || e.statusCode === 413)
       return reply.status(413).send({
         error: { code: 'import.format', message: `Файл больше допустимого размера (${options.uploadLimitMb} МБ).` },
