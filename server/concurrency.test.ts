@@ -3,7 +3,7 @@
 // after round: exactly one is answered 200, every other 409 with a Russian message naming the field that
 // changed and who changed it, and the record holds the winner's write with its version raised by one (no lost
 // update). Parallel results imports of the same year are serialised: the year holds one file entirely, never a
-// mix of two, checked by row count and a checksum of the rows.
+// mix of two, checked by row count and a checksum of the rows; a backup taken meanwhile restores to one moment.
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
@@ -12,7 +12,8 @@ import type { Person } from '../contract/api.ts';
 import type { ExecutionUnitDto, IndicatorRowDto, ProgrammeExecutionDto } from '../contract/execution.ts';
 import type { EventDto, PartnershipDto } from '../contract/network.ts';
 import type { ProgrammeDetail } from '../contract/programmes.ts';
-import { queryRows } from '../storage/database.ts';
+import { createBackup, restoreBackup } from '../services/backup.ts';
+import { type Db, queryRows } from '../storage/database.ts';
 import { regionalRoadmap } from '../test/approved-programme.ts';
 import { engines } from '../test/engines.ts';
 import { smallDraft } from '../test/programme-drafts.ts';
@@ -59,64 +60,62 @@ describe.each(engines)('concurrent writes on $name', (engine) => {
   afterAll(() => s?.close());
 
   /**
-   * One round: everyone writes from the same version at once. Returns the winner's index after checking that
-   * exactly one write went through, the others were refused with a 409 naming `label` and the winner, and the
-   * record moved on by exactly one version.
+   * ROUNDS rounds of everyone writing from the same version at once. In each round exactly one write goes
+   * through, the others are refused with a 409 naming `label`, the new version and the winner, and the record
+   * moves on by exactly one version and holds the winner's write (`check`).
    */
-  async function race(o: {
-    round: number;
-    read: () => Promise<{ version: number }>;
-    write: (w: Writer, i: number, version: number) => Promise<LightMyRequestResponse>;
+  async function race<T extends { version: number }>(o: {
+    read: () => Promise<T>;
+    write: (w: Writer, i: number, version: number, round: number) => Promise<LightMyRequestResponse>;
     label: string;
-  }): Promise<number> {
-    const before = await o.read();
-    const answers = await Promise.all(writers.map((w, i) => o.write(w, i, before.version)));
-    const codes = answers.map((a) => a.statusCode);
-    const winners = codes.flatMap((c, i) => (c === 200 ? [i] : []));
-    expect([o.round, winners.length, codes.filter((c) => c !== 200 && c !== 409)]).toEqual([o.round, 1, []]);
-    const winner = winners[0]!;
-    for (const [i, a] of answers.entries()) {
-      if (i === winner) continue;
-      const error = a.json().error as { code: string; message: string };
-      expect(error.code).toBe('conflict.stale');
-      expect(error.message).toContain(`Запись уже изменил другой пользователь (версия ${before.version + 1})`);
-      expect(error.message).toContain(`«${o.label}»`);
-      expect(error.message).toContain(`Последнее изменение: ${writers[winner]!.login}.`);
+    check: (after: T, winner: number, round: number) => void;
+  }): Promise<void> {
+    let before = await o.read();
+    for (let round = 0; round < ROUNDS; round++) {
+      const answers = await Promise.all(writers.map((w, i) => o.write(w, i, before.version, round)));
+      const codes = answers.map((a) => a.statusCode);
+      const winners = codes.flatMap((c, i) => (c === 200 ? [i] : []));
+      expect([round, winners.length, codes.filter((c) => c !== 200 && c !== 409)]).toEqual([round, 1, []]);
+      const winner = winners[0]!;
+      for (const [i, a] of answers.entries()) {
+        if (i === winner) continue;
+        const error = a.json().error as { code: string; message: string };
+        expect(error.code).toBe('conflict.stale');
+        expect(error.message).toContain(`Запись уже изменил другой пользователь (версия ${before.version + 1})`);
+        expect(error.message).toContain(`«${o.label}»`);
+        expect(error.message).toContain(`Последнее изменение: ${writers[winner]!.login}.`);
+      }
+      const after = await o.read();
+      expect([round, after.version]).toEqual([round, before.version + 1]);
+      o.check(after, winner, round);
+      before = after;
     }
-    expect((await o.read()).version).toBe(before.version + 1);
-    return winner;
   }
 
   it(`activity: ${ROUNDS} rounds of three simultaneous edits — one wins, no lost update`, async () => {
     const activityId = draft.sections[0]!.activities[1]!.id;
-    const read = async () => {
-      const p = (await region.get(`/api/programmes/${draft.id}`)).json() as ProgrammeDetail;
-      return p.sections.flatMap((x) => x.activities).find((a) => a.id === activityId)!;
-    };
-    for (let round = 0; round < ROUNDS; round++) {
-      const value = (i: number) => `Ответственный ${round}-${i}`;
-      const winner = await race({
-        round,
-        read,
-        label: 'Ответственные',
-        write: (w, i, version) => w.client.patch(`/api/activities/${activityId}`, { responsible: value(i), version }),
-      });
-      expect((await read()).responsible).toBe(value(winner));
-    }
+    const responsible = (round: number, i: number) => `Ответственный ${round}-${i}`;
+    await race({
+      read: async () => {
+        const p = (await region.get(`/api/programmes/${draft.id}`)).json() as ProgrammeDetail;
+        return p.sections.flatMap((x) => x.activities).find((a) => a.id === activityId)!;
+      },
+      label: 'Ответственные',
+      write: (w, i, version, round) =>
+        w.client.patch(`/api/activities/${activityId}`, { responsible: responsible(round, i), version }),
+      check: (after, winner, round) => expect(after.responsible).toBe(responsible(round, winner)),
+    });
   });
 
   it(`programme: ${ROUNDS} rounds of three simultaneous edits of its title`, async () => {
-    const read = async () => (await region.get(`/api/programmes/${draft.id}`)).json() as ProgrammeDetail;
-    for (let round = 0; round < ROUNDS; round++) {
-      const value = (i: number) => `Дорожная карта, редакция ${round}-${i}`;
-      const winner = await race({
-        round,
-        read,
-        label: 'Наименование',
-        write: (w, i, version) => w.client.patch(`/api/programmes/${draft.id}`, { title: value(i), version }),
-      });
-      expect((await read()).title).toBe(value(winner));
-    }
+    const title = (round: number, i: number) => `Дорожная карта, редакция ${round}-${i}`;
+    await race({
+      read: async () => (await region.get(`/api/programmes/${draft.id}`)).json() as ProgrammeDetail,
+      label: 'Наименование',
+      write: (w, i, version, round) =>
+        w.client.patch(`/api/programmes/${draft.id}`, { title: title(round, i), version }),
+      check: (after, winner, round) => expect(after.title).toBe(title(round, winner)),
+    });
   });
 
   it(`indicator: the first value entered by three at once is kept once; then ${ROUNDS} rounds of changes`, async () => {
@@ -140,7 +139,7 @@ describe.each(engines)('concurrent writes on $name', (engine) => {
     const url = `/api/programmes/${roadmap.id}/indicators/${key}/values`;
     const enteredValue = async () => {
       const rows = (await region.get(`/api/programmes/${roadmap.id}/indicators`)).json() as IndicatorRowDto[];
-      return rows.find((r) => r.key === key)!.values.find((v) => v.period === '2022');
+      return rows.find((r) => r.key === key)!.values.find((v) => v.period === '2022')!;
     };
 
     // A first value carries no version: the second and third arrive when it exists and are refused.
@@ -159,42 +158,38 @@ describe.each(engines)('concurrent writes on $name', (engine) => {
       version: 1,
     });
 
-    for (let round = 0; round < ROUNDS; round++) {
-      const value = (i: number) => 100 * (round + 1) + i;
-      const winner = await race({
-        round,
-        read: async () => (await enteredValue())!,
-        label: 'Значение показателя',
-        write: (w, i, version) =>
-          w.client.request('PUT', url, {
-            period: '2022',
-            value: value(i),
-            justification: `Уточнение ${round}-${i}`,
-            version,
-          }),
-      });
-      expect(await enteredValue()).toMatchObject({
-        value: value(winner),
-        justification: `Уточнение ${round}-${winner}`,
-      });
-    }
+    const value = (round: number, i: number) => 100 * (round + 1) + i;
+    await race({
+      read: enteredValue,
+      label: 'Значение показателя',
+      write: (w, i, version, round) =>
+        w.client.request('PUT', url, {
+          period: '2022',
+          value: value(round, i),
+          justification: `Уточнение ${round}-${i}`,
+          version,
+        }),
+      check: (after, winner, round) =>
+        expect(after).toMatchObject({ value: value(round, winner), justification: `Уточнение ${round}-${winner}` }),
+    });
   });
 
   it(`execution unit: ${ROUNDS} rounds of three simultaneous reports`, async () => {
     const execution = (await region.get(`/api/programmes/${roadmap.id}/execution`)).json() as ProgrammeExecutionDto;
     const unitId = execution.activities[0]!.units[0]!.id;
-    const read = async () => (await region.get(`/api/executions/${unitId}`)).json() as ExecutionUnitDto;
-    for (let round = 0; round < ROUNDS; round++) {
-      const comment = (i: number) => `Проведено заседание ${round}-${i}`;
-      const winner = await race({
-        round,
-        read,
-        label: 'Комментарий',
-        write: (w, i, version) =>
-          w.client.post(`/api/executions/${unitId}/report`, { status: 'in_progress', comment: comment(i), version }),
-      });
-      expect(await read()).toMatchObject({ status: 'in_progress', comment: comment(winner) });
-    }
+    const comment = (round: number, i: number) => `Проведено заседание ${round}-${i}`;
+    await race({
+      read: async () => (await region.get(`/api/executions/${unitId}`)).json() as ExecutionUnitDto,
+      label: 'Комментарий',
+      write: (w, i, version, round) =>
+        w.client.post(`/api/executions/${unitId}/report`, {
+          status: 'in_progress',
+          comment: comment(round, i),
+          version,
+        }),
+      check: (after, winner, round) =>
+        expect(after).toMatchObject({ status: 'in_progress', comment: comment(round, winner) }),
+    });
   });
 
   it(`partnership: ${ROUNDS} rounds of three simultaneous edits of the agreement`, async () => {
@@ -207,22 +202,19 @@ describe.each(engines)('concurrent writes on $name', (engine) => {
     });
     expect(created.statusCode, created.body).toBe(200);
     const id = (created.json() as PartnershipDto).id;
-    const read = async () => {
-      const list = (await region.get(`/api/partnerships?organisationId=${s.world.schoolA1}&pageSize=100`)).json() as {
-        items: PartnershipDto[];
-      };
-      return list.items.find((p) => p.id === id)!;
-    };
-    for (let round = 0; round < ROUNDS; round++) {
-      const obligations = (i: number) => `Открытые уроки и консультации, редакция ${round}-${i}`;
-      const winner = await race({
-        round,
-        read,
-        label: 'Обязательства сторон',
-        write: (w, i, version) => w.client.patch(`/api/partnerships/${id}`, { obligations: obligations(i), version }),
-      });
-      expect((await read()).obligations).toBe(obligations(winner));
-    }
+    const obligations = (round: number, i: number) => `Открытые уроки и консультации, редакция ${round}-${i}`;
+    await race({
+      read: async () => {
+        const list = (await region.get(`/api/partnerships?organisationId=${s.world.schoolA1}&pageSize=100`)).json() as {
+          items: PartnershipDto[];
+        };
+        return list.items.find((p) => p.id === id)!;
+      },
+      label: 'Обязательства сторон',
+      write: (w, i, version, round) =>
+        w.client.patch(`/api/partnerships/${id}`, { obligations: obligations(round, i), version }),
+      check: (after, winner, round) => expect(after.obligations).toBe(obligations(round, winner)),
+    });
   });
 
   it(`event attendance: ${ROUNDS} rounds of three simultaneous markings`, async () => {
@@ -249,29 +241,26 @@ describe.each(engines)('concurrent writes on $name', (engine) => {
     });
     expect(created.statusCode, created.body).toBe(200);
     const event = created.json() as EventDto;
-    const read = async () =>
-      (await region.get(`/api/events/${event.id}/participants`)).json() as {
-        version: number;
-        counts: { attended: number };
-        participants: { personId: string; attended: boolean | null }[];
-      };
     const present = (round: number, i: number) => (round % 2 === 0 ? 1 : 4) + i;
-    for (let round = 0; round < ROUNDS; round++) {
-      const winner = await race({
-        round,
-        read,
-        label: 'Посещаемость',
-        write: (w, i, version) =>
-          w.client.request('PUT', `/api/events/${event.id}/attendance`, {
-            version,
-            marks: people.map((p, k) => ({ personId: p.id, attended: k < present(round, i) })),
-          }),
-      });
-      const after = await read();
-      expect(after.counts.attended).toBe(present(round, winner));
-      for (const [k, p] of people.entries())
-        expect(after.participants.find((x) => x.personId === p.id)?.attended).toBe(k < present(round, winner));
-    }
+    await race({
+      read: async () =>
+        (await region.get(`/api/events/${event.id}/participants`)).json() as {
+          version: number;
+          counts: { attended: number };
+          participants: { personId: string; attended: boolean | null }[];
+        },
+      label: 'Посещаемость',
+      write: (w, i, version, round) =>
+        w.client.request('PUT', `/api/events/${event.id}/attendance`, {
+          version,
+          marks: people.map((p, k) => ({ personId: p.id, attended: k < present(round, i) })),
+        }),
+      check: (after, winner, round) => {
+        expect(after.counts.attended).toBe(present(round, winner));
+        for (const [k, p] of people.entries())
+          expect(after.participants.find((x) => x.personId === p.id)?.attended).toBe(k < present(round, winner));
+      },
+    });
   });
 
   describe('parallel results imports of the same year', () => {
@@ -305,6 +294,19 @@ describe.each(engines)('concurrent writes on $name', (engine) => {
           }
       return { rows, text: ['year,school_code,subject,grade,participants,n2,n3,n4,n5', ...rows].join('\n') };
     }
+    const rows2021 = async (db: Db) =>
+      (
+        await queryRows<{ row: string }>(
+          db,
+          sql`select concat_ws(',', r.year, o.code, r.subject, r.grade, r.participants, r.n2, r.n3, r.n4, r.n5) as row
+            from vpr_results r join organisations o on o.id = r.organisation_id
+            where r.region_id = ${s.world.regionA} and r.year = 2021`,
+        )
+      ).map((r) => r.row);
+    const upload = (c: Client, name: string, text: string) => {
+      const { body, headers } = multipart(name, text);
+      return c.request('POST', `/api/results/import/vpr?commit=true&regionId=${s.world.regionA}`, body, headers);
+    };
     const checksum = (rows: string[]) =>
       createHash('sha256')
         .update([...rows].sort().join('\n'))
@@ -323,15 +325,7 @@ describe.each(engines)('concurrent writes on $name', (engine) => {
       for (let round = 0; round < IMPORT_ROUNDS; round++) {
         const files = [0, 1, 2].map((i) => file(round, i));
         const answers = await Promise.all(
-          files.map((f, i) => {
-            const { body, headers } = multipart(`vpr-${round}-${i}.csv`, f.text);
-            return writers[i]!.client.request(
-              'POST',
-              `/api/results/import/vpr?commit=true&regionId=${s.world.regionA}`,
-              body,
-              headers,
-            );
-          }),
+          files.map((f, i) => upload(writers[i]!.client, `vpr-${round}-${i}.csv`, f.text)),
         );
         for (const a of answers) {
           expect(a.statusCode, a.body).toBe(200);
@@ -344,13 +338,7 @@ describe.each(engines)('concurrent writes on $name', (engine) => {
         const sizes = files.map((f) => f.rows.length);
         const replacedIfLast = (last: number) =>
           [previous, ...sizes.filter((_, k) => k !== last)].sort((x, y) => x - y);
-        const stored = await queryRows<{ row: string }>(
-          s.database.db,
-          sql`select concat_ws(',', r.year, o.code, r.subject, r.grade, r.participants, r.n2, r.n3, r.n4, r.n5) as row
-            from vpr_results r join organisations o on o.id = r.organisation_id
-            where r.region_id = ${s.world.regionA} and r.year = 2021`,
-        );
-        const rows = stored.map((r) => r.row);
+        const rows = await rows2021(s.database.db);
         const which = files.findIndex((f) => f.rows.length === rows.length && checksum(f.rows) === checksum(rows));
         expect([round, rows.length, which >= 0]).toEqual([round, rows.length, true]);
         expect(replaced).toEqual(replacedIfLast(which));
@@ -362,6 +350,30 @@ describe.each(engines)('concurrent writes on $name', (engine) => {
       const vprYears = summary.kinds.find((k) => k.kind === 'vpr')?.years ?? [];
       expect(vprYears.find((y) => y.year === 2020)?.rows).toBe(1);
       expect(vprYears.find((y) => y.year === 2021)?.rows).toBe(file(IMPORT_ROUNDS - 1, winners.at(-1)!).rows.length);
+    });
+
+    it('a backup taken during simultaneous imports holds one moment: one whole file, each import with its record', async () => {
+      const before = await rows2021(s.database.db);
+      const files = [0, 1, 2].map((i) => file(IMPORT_ROUNDS, i));
+      const [first, backup, ...rest] = await Promise.all([
+        upload(writers[0]!.client, 'vpr-a.csv', files[0]!.text),
+        createBackup(s.database.db, s.database.engine),
+        upload(writers[1]!.client, 'vpr-b.csv', files[1]!.text),
+        upload(writers[2]!.client, 'vpr-c.csv', files[2]!.text),
+      ]);
+      for (const a of [first!, ...rest]) expect(a.statusCode, a.body).toBe(200);
+      // The file's last test: the backup is restored over the live data, as an operator would restore it.
+      const db = s.database.db;
+      expect(await restoreBackup(db, backup.bytes)).toEqual(backup.rows);
+      const restored = await rows2021(db);
+      const moments = [before, ...files.map((f) => f.rows)];
+      expect(moments.some((m) => m.length === restored.length && checksum(m) === checksum(restored))).toBe(true);
+      const [consistent] = await queryRows<{ imports: number; audited: number }>(
+        db,
+        sql`select (select count(*)::int from result_imports) as imports,
+                   (select count(*)::int from audit_log where entity = 'results' and action = 'import') as audited`,
+      );
+      expect(consistent!.imports).toBe(consistent!.audited);
     });
   });
 });
