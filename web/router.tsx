@@ -31,6 +31,10 @@ const CalendarPage = lazy(() => import('./routes/calendar.tsx'));
 const NetworkPage = lazy(() => import('./routes/network.tsx'));
 const EventsPage = lazy(() => import('./routes/events.tsx'));
 const EventPage = lazy(() => import('./routes/event.tsx'));
+const DiagnosisPage = lazy(() => import('./routes/diagnosis.tsx'));
+const DiagnosisCampaignPage = lazy(() => import('./routes/diagnosis-campaign.tsx'));
+const RiskProfilePage = lazy(() => import('./routes/risk-profile.tsx'));
+const SurveyPage = lazy(() => import('./routes/survey.tsx'));
 const SetPasswordPage = lazy(() => import('./routes/set-password.tsx'));
 const NotFoundPage = lazy(() => import('./routes/not-found.tsx'));
 
@@ -52,6 +56,15 @@ export const router = createBrowserRouter([
       </Suspense>
     ),
   },
+  // The questionnaire respondents fill by a school's code, without an account.
+  ...['/survey', '/survey/:code'].map((path) => ({
+    path,
+    element: (
+      <Suspense fallback={<PageLoader fullHeight />}>
+        <SurveyPage />
+      </Suspense>
+    ),
+  })),
   {
     path: '/',
     element: <AppLayout />,
@@ -60,6 +73,7 @@ export const router = createBrowserRouter([
       { path: 'organisations', element: <OrganisationsPage /> },
       { path: 'organisations/import', element: <ImportPage /> },
       { path: 'organisations/:id', element: <OrganisationPage /> },
+      { path: 'organisations/:id/risk-profile', element: <RiskProfilePage /> },
       { path: 'people', element: <PeoplePage /> },
       { path: 'people/:id', element: <PersonPage /> },
       { path: 'users', element: <UsersPage /> },
@@ -81,6 +95,8 @@ export const router = createBrowserRouter([
       { path: 'identification/methodologies/:ref', element: <IdentificationMethodologyPage /> },
       { path: 'identification/lists', element: <IdentificationListsPage /> },
       { path: 'identification/lists/:id', element: <IdentificationListPage /> },
+      { path: 'diagnosis', element: <DiagnosisPage /> },
+      { path: 'diagnosis/campaigns/:id', element: <DiagnosisCampaignPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

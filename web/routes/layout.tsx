@@ -24,6 +24,7 @@ import {
   IconLogout,
   IconNetwork,
   IconSchool,
+  IconStethoscope,
   IconUserShield,
   IconUsers,
 } from '@tabler/icons-react';
@@ -133,6 +134,13 @@ function Shell({ me }: { me: Me }) {
       icon: <IconSchool size={18} aria-hidden />,
       visible: can(me, 'identification.read'),
       active: (p) => p.startsWith('/identification'),
+    },
+    {
+      to: '/diagnosis',
+      label: 'Диагностика',
+      icon: <IconStethoscope size={18} aria-hidden />,
+      visible: can(me, 'diagnosis.read'),
+      active: (p) => p.startsWith('/diagnosis'),
     },
     {
       to: '/people',

@@ -14,6 +14,7 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { PeopleTable } from '../components/PeopleTable.tsx';
 import { PersonForm } from '../components/PersonForm.tsx';
 import { DeleteDialog, EditDeleteButtons } from '../components/RecordActions.tsx';
+import { RiskProfileLink } from '../components/RiskProfileLink.tsx';
 import { StaffSection } from '../components/StaffTable.tsx';
 import { formatDateTime, kindLabels, urbanLabel } from '../lib/format.ts';
 import { can, useCurrentUser } from '../lib/session.ts';
@@ -108,6 +109,7 @@ function OrganisationCard(props: { canWrite: boolean; canReadPeople: boolean; ca
           />
         </Paper>
         <OrganisationNetwork organisationId={o.id} />
+        {o.kind === 'school' && <RiskProfileLink organisationId={o.id} />}
         {props.canReadPeople && o.kind === 'school' && (
           // A school's staff with categories, subjects and training: the one list of its people.
           <StaffSection organisationId={o.id} action={addPersonButton} />
