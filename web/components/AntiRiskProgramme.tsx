@@ -88,7 +88,7 @@ function ChosenRisks({ programme: p }: { programme: Programme }) {
             variant="light"
             leftSection={<IconChecklist size={18} aria-hidden />}
           >
-            Исполнение
+            Исполнение мероприятий
           </Button>
           <Button
             component={Link}
@@ -96,7 +96,7 @@ function ChosenRisks({ programme: p }: { programme: Programme }) {
             variant="default"
             leftSection={<IconChartBar size={18} aria-hidden />}
           >
-            Мониторинг
+            Дашборд программы
           </Button>
         </Group>
       </Group>

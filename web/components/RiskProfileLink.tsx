@@ -6,8 +6,11 @@ import { Link } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { useRiskHistory, useRiskProfile } from '../api/diagnosis.ts';
 import { defaultCampaignId, isoToRu, levelCounts } from '../lib/diagnosis-format.ts';
+import { plural } from '../lib/format.ts';
 import { can, useCurrentUser } from '../lib/session.ts';
 import { RiskLevelBadge } from './RiskProfileTable.tsx';
+
+const factorsText = (n: number) => `${n} ${plural(n, ['фактор', 'фактора', 'факторов'])}`;
 
 export function RiskProfileLink({ organisationId }: { organisationId: string }) {
   const me = useCurrentUser();
@@ -39,9 +42,9 @@ function Section({ organisationId }: { organisationId: string }) {
                   {p.campaign.title} (до {isoToRu(p.campaign.closesOn)}):
                 </Text>
                 {counts.high > 0 && <RiskLevelBadge level="high" />}
-                {counts.high > 0 && <Text size="sm">{counts.high}</Text>}
+                {counts.high > 0 && <Text size="sm">{factorsText(counts.high)}</Text>}
                 {counts.medium > 0 && <RiskLevelBadge level="medium" />}
-                {counts.medium > 0 && <Text size="sm">{counts.medium}</Text>}
+                {counts.medium > 0 && <Text size="sm">{factorsText(counts.medium)}</Text>}
                 {counts.high + counts.medium === 0 && (
                   <Text size="sm" c="dimmed">
                     высоких и средних рисков нет
