@@ -150,6 +150,19 @@ const pairWrite: Table = {
   'observer-a': { own: D, child: D, another: D },
 };
 
+/**
+ * The schools' rows of region A's frozen round (and so of its report): the programme's owner sees every
+ * school; a municipality its schools, a school itself, a curator its assigned school — as in an open round.
+ */
+const frozenRoundRow: Table = {
+  admin: { child: A },
+  'region-a': { child: A },
+  'mun-a1': { child: A, sibling: D },
+  'school-a1': { own: A, sibling: D },
+  'curator-a': { child: A, sibling: D },
+  'observer-a': { child: A },
+};
+
 /** Approved lists of schools are the region's; everyone in the region reads them (filtered to their schools). */
 const listRead: Table = {
   admin: { own: A, another: A },
@@ -348,6 +361,21 @@ const kinds: Record<string, Kind> = {
       const res = await c.get(`/api/events/${eventId}/participants`);
       if (res.statusCode !== 200) return verdictOf(res.statusCode);
       return (res.json().participants as { personId: string }[]).some((p) => p.personId === id) ? A : D;
+    },
+  },
+  'school row of a frozen round (GET /api/rounds/:id)': {
+    records: (r) => ({
+      schoolA1: r.places.schoolA1.organisationId!,
+      schoolA1b: r.places.schoolA1b.organisationId!,
+      schoolA2: r.places.schoolA2.organisationId!,
+    }),
+    expected: frozenRoundRow,
+    async attempt(c, organisationId, ctx) {
+      const res = await c.get(`/api/rounds/${ctx.r.rounds.regionA}`);
+      if (res.statusCode !== 200) return verdictOf(res.statusCode);
+      const round = res.json() as { frozenAt: string | null; bySchool: { id: string }[] };
+      if (!round.frozenAt) return 'the round is not frozen';
+      return round.bySchool.some((b) => b.id === organisationId) ? A : D;
     },
   },
   'approved list of schools (GET /api/school-lists/:id)': {

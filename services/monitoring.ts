@@ -201,6 +201,14 @@ function roundDto(r: RoundRecord, figures: RoundFiguresDto | null): RoundDto {
 type Snapshot = Picture & { indicators: RoundDetailDto['indicators']; engagement: RoundDetailDto['engagement'] };
 const snapshotOf = (r: RoundRecord): Snapshot | null => (r.snapshot ? (r.snapshot as Snapshot) : null);
 
+/**
+ * A frozen round keeps the whole programme as its owner froze it, so it is shown only to those who see every
+ * unit of the programme. A school, a municipality or a curator the programme gives work to gets its own
+ * share, counted at the round's date as for an open round — never the other territories' figures.
+ */
+const frozenFor = (ctx: ServiceContext, p: ProgrammeRecord, r: RoundRecord): Snapshot | null =>
+  can(ctx.actor, 'programme.read', programmePlace(p)) ? snapshotOf(r) : null;
+
 export async function listProgrammeRounds(ctx: ServiceContext, programmeId: string): Promise<RoundDto[]> {
   requirePermission(ctx, 'execution.read');
   const p = await programmeForRead(ctx.db, ctx, programmeId);
@@ -208,7 +216,9 @@ export async function listProgrammeRounds(ctx: ServiceContext, programmeId: stri
   return rounds.map((r) =>
     roundDto(
       r,
-      r.kind === 'engagement' ? null : (snapshotOf(r)?.figures ?? pictureAt(p, units, r.date, r.threshold).figures),
+      r.kind === 'engagement'
+        ? null
+        : (frozenFor(ctx, p, r)?.figures ?? pictureAt(p, units, r.date, r.threshold).figures),
     ),
   );
 }
@@ -274,7 +284,7 @@ async function roundForRead(ctx: ServiceContext, id: string) {
 
 export async function roundDetail(ctx: ServiceContext, id: string): Promise<RoundDetailDto> {
   const { r, p } = await roundForRead(ctx, id);
-  const snapshot = snapshotOf(r) ?? (await liveSnapshot(ctx.db, ctx, p, r));
+  const snapshot = frozenFor(ctx, p, r) ?? (await liveSnapshot(ctx.db, ctx, p, r));
   const units = await visibleUnits(ctx.db, ctx, p);
   const rounds = (await listRounds(ctx.db, [p.id])).filter((x) => x.kind === 'execution');
   return {
@@ -286,7 +296,8 @@ export async function roundDetail(ctx: ServiceContext, id: string): Promise<Roun
     engagement: snapshot.engagement,
     trend: rounds.map((x) => ({
       date: x.date,
-      executionPercent: (snapshotOf(x)?.figures ?? pictureAt(p, units, x.date, x.threshold).figures).executionPercent,
+      executionPercent: (frozenFor(ctx, p, x)?.figures ?? pictureAt(p, units, x.date, x.threshold).figures)
+        .executionPercent,
       frozen: x.frozenAt !== null,
     })),
   };
@@ -525,7 +536,9 @@ export async function programmeDashboard(
   });
   const territories = level === 'programme' ? picture.byMunicipality : level === 'municipality' ? picture.bySchool : [];
   const roundFiguresOf = (r: RoundRecord) =>
-    r.kind === 'engagement' ? null : (snapshotOf(r)?.figures ?? pictureAt(p, units, r.date, r.threshold).figures);
+    r.kind === 'engagement'
+      ? null
+      : (frozenFor(ctx, p, r)?.figures ?? pictureAt(p, units, r.date, r.threshold).figures);
   return {
     programmeId: p.id,
     title: p.title,

@@ -1,7 +1,9 @@
 // Records of every kind placed at every territory of the two-region test world, for the access-relations
 // matrix and the tenant isolation properties. Everything is made through the HTTP API by the administrator,
-// and every text a record carries holds a marker naming its place (zq… for records, zp… for a person's
-// name), so a response, an export or a calendar can be searched for anything from outside a user's scope.
+// and every text a record carries holds a marker naming its place — zp… for a person's data (name, e-mail,
+// courses, certificates, deficits, plans), zu… for what an executor reports (evidence, its files, comments),
+// zq… for everything else — so a response, an export or a calendar can be searched for anything from outside
+// a user's scope.
 import type { LightMyRequestResponse } from 'fastify';
 import type { ProgrammeExecutionDto } from '../contract/execution.ts';
 import type { ProgrammeDetail } from '../contract/programmes.ts';
@@ -40,11 +42,11 @@ export const placeCode: Record<PlaceKey, string> = {
   schoolB1b: 'SB1b',
 };
 const placeByCode = new Map(Object.entries(placeCode).map(([p, c]) => [c, p as PlaceKey]));
-export const markerPattern = /z([qp])(RA|RB|MA1|MA2|MB1|SA1b|SA1|SA2b|SA2|SB1b|SB1|IA)x(\d+)/g;
+export const markerPattern = /z([qpu])(RA|RB|MA1|MA2|MB1|SA1b|SA1|SA2b|SA2|SB1b|SB1|IA)x(\d+)/g;
 
 export interface Marker {
   text: string;
-  kind: 'record' | 'person';
+  kind: 'record' | 'person' | 'unit';
   place: PlaceKey;
 }
 
@@ -52,7 +54,7 @@ export interface Marker {
 export function markersIn(text: string): Marker[] {
   return [...text.matchAll(markerPattern)].map((m) => ({
     text: m[0],
-    kind: m[1] === 'p' ? 'person' : 'record',
+    kind: m[1] === 'p' ? 'person' : m[1] === 'u' ? 'unit' : 'record',
     place: placeByCode.get(m[2]!)!,
   }));
 }
@@ -81,6 +83,8 @@ export interface TerritoryRecords {
   plans: ByPlace;
   /** Programmes by their owner's place; the regional roadmaps give work to schools and municipalities. */
   programmes: ByPlace;
+  /** The first activity of each programme, by the programme's place. */
+  activities: ByPlace;
   indicatorKeys: Record<string, string>;
   /** Execution units of the regional roadmaps, by the executor's place. */
   units: ByPlace;
@@ -96,8 +100,8 @@ export interface TerritoryRecords {
 }
 
 let counter = 0;
-/** A fresh marker of a place: «zqSA1x12» (a record) or «zpSA1x13» (a person). */
-export const mark = (place: PlaceKey, kind: 'q' | 'p' = 'q') => `z${kind}${placeCode[place]}x${++counter}`;
+/** A fresh marker of a place: «zqSA1x12» (a record), «zpSA1x13» (a person's data), «zuSA1x14» (a report). */
+export const mark = (place: PlaceKey, kind: 'q' | 'p' | 'u' = 'q') => `z${kind}${placeCode[place]}x${++counter}`;
 
 function ok(res: LightMyRequestResponse, what: string) {
   if (res.statusCode !== 200) throw new Error(`${what}: ${res.statusCode} ${res.body.slice(0, 500)}`);
@@ -187,6 +191,7 @@ export async function buildTerritoryRecords(s: TestServer, admin: Client): Promi
     deficits: {},
     plans: {},
     programmes: {},
+    activities: {},
     indicatorKeys: {},
     units: {},
     evidence: {},
@@ -214,14 +219,14 @@ export async function buildTerritoryRecords(s: TestServer, admin: Client): Promi
     r.people[place] = own(place, person.id);
     const course = ok(
       await admin.post(`/api/people/${person.id}/courses`, {
-        title: `Курс ${mark(place)}`,
-        provider: `ИРО ${mark(place)}`,
+        title: `Курс ${mark(place, 'p')}`,
+        provider: `ИРО ${mark(place, 'p')}`,
         completedOn: '2022-03-01',
       }),
       `course at ${place}`,
     );
     r.courses[place] = own(place, course.id);
-    const cert = multipart(`удостоверение-${mark(place)}.pdf`, `%PDF-1.4 ${mark(place)}`);
+    const cert = multipart(`удостоверение-${mark(place, 'p')}.pdf`, `%PDF-1.4 ${mark(place, 'p')}`);
     ok(
       await admin.request(
         'POST',
@@ -232,14 +237,14 @@ export async function buildTerritoryRecords(s: TestServer, admin: Client): Promi
       `certificate at ${place}`,
     );
     const deficit = ok(
-      await admin.post(`/api/people/${person.id}/deficits`, { area: `Дефицит ${mark(place)}` }),
+      await admin.post(`/api/people/${person.id}/deficits`, { area: `Дефицит ${mark(place, 'p')}` }),
       `deficit at ${place}`,
     );
     r.deficits[place] = own(place, deficit.id);
     const plan = ok(
       await admin.post(`/api/people/${person.id}/plans`, {
-        title: `ИОМ ${mark(place)}`,
-        items: [{ action: `Шаг ${mark(place)}`, deficitId: deficit.id }],
+        title: `ИОМ ${mark(place, 'p')}`,
+        items: [{ action: `Шаг ${mark(place, 'p')}`, deficitId: deficit.id }],
       }),
       `plan at ${place}`,
     );
@@ -282,6 +287,7 @@ export async function buildTerritoryRecords(s: TestServer, admin: Client): Promi
     );
     r.programmes[place] = own(place, saved.id);
     const detail = saved as ProgrammeDetail;
+    r.activities[place] = detail.sections[0]!.activities[0]!.id;
     for (const sec of detail.sections) {
       own(place, sec.id);
       for (const a of sec.activities) own(place, a.id);
@@ -350,7 +356,7 @@ export async function buildTerritoryRecords(s: TestServer, admin: Client): Promi
 
   // Evidence (a file and a document), a comment on every unit; an indicator value on every programme.
   for (const [place, unitId] of Object.entries(r.units) as [PlaceKey, string][]) {
-    const file = multipart(`отчёт-${mark(place)}.pdf`, `%PDF-1.4 ${mark(place)}`);
+    const file = multipart(`отчёт-${mark(place, 'u')}.pdf`, `%PDF-1.4 ${mark(place, 'u')}`);
     const e = ok(
       await admin.request('POST', `/api/executions/${unitId}/evidence`, file.body, file.headers),
       `evidence ${place}`,
@@ -361,14 +367,14 @@ export async function buildTerritoryRecords(s: TestServer, admin: Client): Promi
       ok(
         await admin.post(`/api/executions/${unitId}/evidence/link`, {
           kind: 'document',
-          title: `Приказ ${mark(place)}`,
-          documentNumber: mark(place),
+          title: `Приказ ${mark(place, 'u')}`,
+          documentNumber: mark(place, 'u'),
           documentDate: '2022-05-10',
         }),
         `document ${place}`,
       ).id,
     );
-    ok(await admin.post(`/api/executions/${unitId}/comments`, { text: `Замечание ${mark(place)}` }), 'comment');
+    ok(await admin.post(`/api/executions/${unitId}/comments`, { text: `Замечание ${mark(place, 'u')}` }), 'comment');
   }
   for (const [place, programmeId] of Object.entries(r.programmes) as [PlaceKey, string][]) {
     const rows = ok(await admin.get(`/api/programmes/${programmeId}/indicators`), 'indicators') as { key: string }[];
@@ -502,7 +508,7 @@ export async function buildTerritoryRecords(s: TestServer, admin: Client): Promi
     r.lists[region] = own(region, list.id);
   }
 
-  // ——— an execution round of each roadmap
+  // ——— an execution round of each roadmap; region A's is frozen (its figures kept as the region saw them)
   for (const region of ['regionA', 'regionB'] as const) {
     const round = ok(
       await admin.post(`/api/programmes/${r.programmes[region]}/rounds`, {
@@ -513,6 +519,8 @@ export async function buildTerritoryRecords(s: TestServer, admin: Client): Promi
       'round',
     );
     r.rounds[region] = own(region, round.id);
+    if (region === 'regionA')
+      ok(await admin.post(`/api/rounds/${round.id}/freeze`, { version: round.version }), 'freeze');
   }
   return r;
 }
