@@ -6,7 +6,7 @@ import { syntheticResults } from '../domain/identification/synthetic-results.ts'
 import { staffCategoryOf } from '../domain/network/staff.ts';
 import type { Role } from '../domain/roles.ts';
 import { recordAudit } from '../storage/audit-repo.ts';
-import type { Db, Tx } from '../storage/database.ts';
+import type { Db, Executor, Tx } from '../storage/database.ts';
 import { insertResults } from '../storage/results-repo.ts';
 import { municipalities, organisations, people, regions, resultImports, users } from '../storage/schema.ts';
 import { hashPassword } from './auth.ts';
@@ -73,14 +73,28 @@ export interface DemoAccount {
   territory: string;
 }
 
-/** Creates the demo region unless any region exists. Returns the accounts created (empty if skipped). */
+/**
+ * Creates the demo region unless any region exists. Returns the accounts created (empty if skipped).
+ * All of it — region, accounts, results, the running programme and its network — is one transaction: a first
+ * start interrupted part-way (Ctrl+C, a kill, a container restart) leaves no region at all, and the next start
+ * makes the whole demo again. Separately committed steps left a region without its programme, which «unless
+ * any region exists» then never completed.
+ */
 export async function createDemoRegionIfEmpty(db: Db, now = new Date()): Promise<DemoAccount[]> {
-  const [existing] = await db.select({ n: sql<number>`count(*)::int` }).from(regions);
-  if ((existing?.n ?? 0) > 0) return [];
+  const isEmpty = async (ex: Executor) => {
+    const [existing] = await ex.select({ n: sql<number>`count(*)::int` }).from(regions);
+    return (existing?.n ?? 0) === 0;
+  };
+  if (!(await isEmpty(db))) return [];
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const accounts = await createDemoRegion(db, passwordHash);
-  await createDemoProgramme(db, demoRegionCode, now);
-  return accounts;
+  return db.transaction(async (tx) => {
+    if (!(await isEmpty(tx))) return [];
+    // The transaction stands in for the database: the services' own transactions become savepoints in it.
+    const inside = tx as unknown as Db;
+    const accounts = await createDemoRegion(inside, passwordHash);
+    await createDemoProgramme(inside, demoRegionCode, now);
+    return accounts;
+  });
 }
 
 async function createDemoRegion(db: Db, passwordHash: string): Promise<DemoAccount[]> {
