@@ -34,17 +34,41 @@ export function launchBrowser(): Promise<Browser> {
 
 export interface RunningServer {
   url: string;
+  /** The data folder the server runs on (its PGlite database lives in `pglite/` inside). */
+  dataDir: string;
   output: () => string;
+  /** SIGTERM and wait; a fresh data folder is removed, a given one is kept. */
   stop(): Promise<void>;
+  /** SIGKILL at once, as a power cut or the OOM killer would end it; the data folder stays for a restart. */
+  kill(): Promise<void>;
+}
+
+export interface RealServerOptions {
+  /**
+   * Run on this data folder instead of a fresh one (a restart, or a first start the caller cleans up): it is
+   * kept on stop, and start-up is awaited by the server's «работает» line, since a demo region made before is
+   * not announced again.
+   */
+  dataDir?: string;
+  /** false: return as soon as the process is spawned (to kill it while it starts); true by default. */
+  waitUntilReady?: boolean;
 }
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
-/** Starts `opora serve` on a free port with a fresh data folder (demo region on) and waits for it. */
-export async function startRealServer(env: Record<string, string> = {}): Promise<RunningServer> {
+/**
+ * Starts `opora serve` on a free port with a fresh data folder (demo region on) and waits for it. `env` is
+ * added to the server's environment (DATABASE_URL to run on PostgreSQL instead of PGlite).
+ */
+export async function startRealServer(
+  env: Record<string, string> = {},
+  options: RealServerOptions = {},
+): Promise<RunningServer> {
   if (!existsSync(path.join(root, 'dist', 'web', 'index.html')))
     throw new Error('Веб-интерфейс не собран: выполните npm run build:web (npm test делает это сам).');
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'opora-e2e-'));
+  const ownFolder = !options.dataDir;
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'opora-e2e-'));
+  const readyLine = ownFolder ? 'Пароль' : 'работает';
   const port = 20000 + Math.floor(Math.random() * 20000);
   let out = '';
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'bin', 'opora.js'), 'serve'], {
@@ -67,13 +91,18 @@ export async function startRealServer(env: Record<string, string> = {}): Promise
   child.stderr?.on('data', (b) => {
     out += b;
   });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const ended = () => child.exitCode !== null || child.signalCode !== null;
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`Сервер завершился: ${out}`);
-    if (Date.now() > deadline) throw new Error(`Сервер не запустился за 60 с: ${out}`);
+  while (options.waitUntilReady !== false) {
+    if (ended()) throw new Error(`Сервер завершился: ${out}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`Сервер не запустился за 60 с: ${out}`);
+    }
     try {
-      if ((await fetch(`${url}/api/health`)).ok && out.includes('Пароль')) break;
+      if ((await fetch(`${url}/api/health`)).ok && out.includes(readyLine)) break;
     } catch {
       /* not listening yet */
     }
@@ -81,11 +110,16 @@ export async function startRealServer(env: Record<string, string> = {}): Promise
   }
   return {
     url,
+    dataDir,
     output: () => out,
     async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!ended()) child.kill('SIGTERM');
+      await exited;
+      if (ownFolder) rmSync(dataDir, { recursive: true, force: true });
+    },
+    async kill() {
+      if (!ended()) child.kill('SIGKILL');
+      await exited;
     },
   };
 }

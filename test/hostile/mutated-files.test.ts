@@ -113,7 +113,7 @@ describe.each(engines)('mutated files on $name', (engine) => {
     const before = await rowCounts(s.database.db, tables);
     await fc.assert(
       fc.asyncProperty(mutations, (m) => probe(o, preview, 'программа.docx', mutate(docx, m))),
-      runs(150),
+      runs(120),
     );
     expect(await rowCounts(s.database.db, tables)).toEqual(before);
     done(o);
@@ -129,7 +129,7 @@ describe.each(engines)('mutated files on $name', (engine) => {
       fc.asyncProperty(fc.constantFrom(...names), mutations, (part, m) =>
         probe(o, preview, 'программа.docx', mutatePart(docxParts, part, m), [], previewed),
       ),
-      runs(150),
+      runs(120),
     );
     done(o, 1);
   });
@@ -139,7 +139,7 @@ describe.each(engines)('mutated files on $name', (engine) => {
     const bytes = Buffer.from(html);
     await fc.assert(
       fc.asyncProperty(mutations, (m) => probe(o, preview, 'программа.html', mutate(bytes, m), [], previewed)),
-      runs(80),
+      runs(60),
     );
     done(o, 1);
   });
@@ -151,7 +151,7 @@ describe.each(engines)('mutated files on $name', (engine) => {
       fc.asyncProperty(fc.constantFrom(...seeds), mutations, (seed, m) =>
         probe(o, preview, seed.name, mutate(seed.bytes, m), [], previewed),
       ),
-      runs(60),
+      runs(50),
     );
     done(o, 1);
   });
@@ -175,7 +175,7 @@ describe.each(engines)('mutated files on $name', (engine) => {
       fc.asyncProperty(mutations, (m) =>
         probe(o, organisationsUrl, 'организации.csv', mutate(csv, m), organisationTables, organisationsAccepted),
       ),
-      runs(100),
+      runs(80),
     );
     done(o, 1);
   });
@@ -193,7 +193,7 @@ describe.each(engines)('mutated files on $name', (engine) => {
           organisationsAccepted,
         ),
       ),
-      runs(40),
+      runs(30),
     );
     done(bytes);
     const parts = new Outcomes('organisations .xlsx, XML parts');
@@ -212,7 +212,7 @@ describe.each(engines)('mutated files on $name', (engine) => {
           organisationsAccepted,
         ),
       ),
-      runs(100),
+      runs(80),
     );
     done(parts, 1);
   });
@@ -245,17 +245,17 @@ describe.each(engines)('mutated files on $name', (engine) => {
   };
 
   it('a ВПР results .csv, mutated, committed', async () => {
-    done(await results('vpr', 'впр.csv', (m) => mutate(Buffer.from(vprCsv), m), 100), 1);
+    done(await results('vpr', 'впр.csv', (m) => mutate(Buffer.from(vprCsv), m), 80), 1);
   });
 
   it('a ГИА results .csv and a ВПР results .xlsx with its sheet mutated, committed', async () => {
-    done(await results('gia', 'гиа.csv', (m) => mutate(Buffer.from(giaCsv), m), 60), 1);
+    done(await results('gia', 'гиа.csv', (m) => mutate(Buffer.from(giaCsv), m), 50), 1);
     done(
       await results(
         'vpr',
         'впр.xlsx',
         (m) => mutatePart(vprXlsxParts, m.length % 2 ? 'xl/sharedStrings.xml' : 'xl/worksheets/sheet1.xml', m),
-        60,
+        40,
       ),
     );
   });
