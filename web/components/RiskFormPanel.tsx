@@ -67,7 +67,7 @@ export function RiskFormPanel({ organisationId, kind, canFill, canReview, editor
           value={period}
           onChange={(v) => v && setPeriod(v)}
           allowDeselect={false}
-          w={240}
+          w={{ base: '100%', xs: 320 }}
           data-testid="form-period"
         />
         {form && <FormStatusBadge status={form.status} />}

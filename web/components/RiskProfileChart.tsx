@@ -2,6 +2,7 @@
 // thresholds (medium, high) marked. ECharts is loaded with this module only (React.lazy on the profile page),
 // and only its bar and scatter charts, grid, tooltip, mark line and the canvas renderer.
 import { useMantineTheme } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { BarChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -14,16 +15,20 @@ echarts.use([BarChart, ScatterChart, GridComponent, TooltipComponent, MarkLineCo
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
+/** Height of one factor's row: on a phone the factor's title takes several lines. */
+export const profileRowHeight = (narrow: boolean) => (narrow ? 76 : 46);
+
 export default function RiskProfileChart({ data }: { data: ProfileChartData }) {
   const ref = useRef<HTMLDivElement>(null);
   const theme = useMantineTheme();
-  const height = 40 + data.factors.length * 46;
+  const narrow = useMediaQuery('(max-width: 36em)') ?? false;
+  const height = 40 + data.factors.length * profileRowHeight(narrow);
 
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
     const chart = echarts.init(el, null, { renderer: 'canvas' });
-    const labelWidth = () => Math.round(Math.min(320, Math.max(110, el.clientWidth * 0.42)));
+    const labelWidth = () => Math.round(Math.min(320, Math.max(120, el.clientWidth * 0.42)));
     const colour = (i: number) => {
       const level = data.levels[i] ?? 'no-data';
       const shade = level === 'medium' ? 5 : level === 'no-data' ? 4 : 7;
@@ -58,7 +63,7 @@ export default function RiskProfileChart({ data }: { data: ProfileChartData }) {
           ].join('<br/>');
         },
       },
-      xAxis: { type: 'value', min: 0, max: 100, interval: 20, axisLabel: { fontSize: 12 } },
+      xAxis: { type: 'value', min: 0, max: 100, interval: narrow ? 50 : 20, axisLabel: { fontSize: 12 } },
       yAxis: {
         type: 'category',
         inverse: true,
@@ -68,8 +73,8 @@ export default function RiskProfileChart({ data }: { data: ProfileChartData }) {
           width: labelWidth(),
           interval: 0,
           overflow: 'break',
-          lineHeight: 14,
-          fontSize: 12,
+          lineHeight: narrow ? 13 : 14,
+          fontSize: narrow ? 11 : 12,
           color: theme.colors.dark[7],
         },
       },
@@ -97,14 +102,16 @@ export default function RiskProfileChart({ data }: { data: ProfileChartData }) {
                 label: { position: 'start', fontSize: 11, formatter: '{b}' },
                 data: [
                   {
-                    name: `средний от ${valueText(data.medium)}`,
+                    name: `${narrow ? '' : 'средний '}от ${valueText(data.medium)}`,
                     xAxis: data.medium,
                     lineStyle: { color: theme.colors.yellow[8], type: 'dashed', width: 2 },
+                    label: { color: theme.colors.yellow[9] },
                   },
                   {
-                    name: `высокий от ${valueText(data.high)}`,
+                    name: `${narrow ? '' : 'высокий '}от ${valueText(data.high)}`,
                     xAxis: data.high,
                     lineStyle: { color: theme.colors.red[8], type: 'dashed', width: 2 },
+                    label: { color: theme.colors.red[9] },
                   },
                 ],
               }
@@ -127,7 +134,7 @@ export default function RiskProfileChart({ data }: { data: ProfileChartData }) {
       observer.disconnect();
       chart.dispose();
     };
-  }, [data, theme]);
+  }, [data, theme, narrow]);
 
   return (
     <div

@@ -1,7 +1,7 @@
 // The factors of a school's risk profile as a table — level, value and, unfolded, how it was reached: the
 // server's explanation, then each indicator with its questions' mean scores and how many answered — and the
 // school's levels across the campaigns it took part in.
-import { Badge, Button, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Box, Button, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconChevronDown, IconChevronUp } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { FactorResult, ProfileHistory } from '../api/diagnosis.ts';
@@ -68,7 +68,12 @@ export function RiskProfileTable({ factors }: { factors: FactorResult[] }) {
     },
     {
       key: 'why',
-      header: <VisuallyHidden>Объяснение</VisuallyHidden>,
+      // Positioned, so the hidden text stays inside the table's scroll area on a phone.
+      header: (
+        <Box pos="relative">
+          <VisuallyHidden>Объяснение</VisuallyHidden>
+        </Box>
+      ),
       render: (f) => (
         <Button
           variant="subtle"

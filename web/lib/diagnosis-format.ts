@@ -241,13 +241,14 @@ export function profileChartData(
 const shortFactorNames: Record<string, string> = {
   equipment: 'Оснащение',
   'staff-shortage': 'Дефицит кадров',
-  competence: 'Компетентность учителей',
-  adaptivity: 'Адаптивность обучения',
-  'professional-development': 'Внутришкольное ПК',
-  'failure-risk': 'Учебная неуспешность',
+  // Soft hyphens (\u00ad) let the long words break in a narrow column with a hyphen.
+  competence: 'Компетент\u00adность учителей',
+  adaptivity: 'Адаптив\u00adность обучения',
+  'professional-development': 'Внутри\u00adшкольное ПК',
+  'failure-risk': 'Учебная неуспеш\u00adность',
   'language-barriers': 'Языковые барьеры',
   environment: 'Школьная среда',
-  parents: 'Вовлечённость родителей',
+  parents: 'Вовлечён\u00adность родителей',
   motivation: 'Учебная мотивация',
 };
 
