@@ -7,6 +7,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import type { ProgrammeExecutionDto } from '../contract/execution.ts';
 import type { ProgrammeDetail } from '../contract/programmes.ts';
+import { runReminders } from '../services/reminders.ts';
 import { smallDraft } from './programme-drafts.ts';
 import { type Client, multipart, type TestServer } from './server.ts';
 
@@ -169,6 +170,14 @@ export async function buildTerritoryRecords(s: TestServer, admin: Client): Promi
   own('schoolA1', w.personA1);
   own('schoolB1', w.personB1);
   own('regionB', w.actors.regional_coordinator_b.userId);
+  for (const a of [
+    w.actors.regional_coordinator,
+    w.actors.municipal_coordinator,
+    w.actors.school,
+    w.actors.curator,
+    w.actors.observer,
+  ])
+    own('regionA', a.userId);
   const allPlaces = Object.keys(places) as PlaceKey[];
   const placesOf = (region: 'A' | 'B') => allPlaces.filter((p) => regionOfPlace(p) === region);
 
@@ -522,5 +531,8 @@ export async function buildTerritoryRecords(s: TestServer, admin: Client): Promi
     if (region === 'regionA')
       ok(await admin.post(`/api/rounds/${round.id}/freeze`, { version: round.version }), 'freeze');
   }
+
+  // ——— reminders: the May deadlines are overdue on 15 July, the August seminars are coming
+  await runReminders(s.database.db, { now: recordsNow, mailer: null });
   return r;
 }
