@@ -2,8 +2,10 @@
 // Russian error naming what to choose when the request has none.
 import type { FastifyRequest } from 'fastify';
 import { DomainError, type ErrorCode } from '../domain/errors.ts';
+import { safeFileName } from '../services/execution.ts';
 
 export interface Upload {
+  /** The name's last path part without control characters, at most 200 characters (safeFileName). */
   name: string;
   bytes: Uint8Array;
   /** The form's other fields, as text. */
@@ -39,7 +41,8 @@ export async function uploadedFile(
     throw brokenUpload(e, code);
   }
   return {
-    name: file.filename,
+    // The name is the user's to choose: it reaches the audit, the last import of results and the preview cleaned.
+    name: safeFileName(file.filename),
     bytes,
     field: (name) => {
       const value = (file.fields[name] as { value?: unknown } | undefined)?.value;
