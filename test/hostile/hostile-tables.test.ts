@@ -321,6 +321,23 @@ describe.each(engines)('hostile tables on $name', (engine) => {
   // ——— the upload itself
 
   describe('the multipart request', () => {
+    it('a file name with a path, terminal escapes and 400 letters is kept as its clean last 200 characters', async () => {
+      const name = `..\\..\\\u001b[31mвпр\u0007${'я'.repeat(400)}.csv`;
+      const clean = `[31mвпр${'я'.repeat(400)}.csv`.slice(-200);
+      expectClearAnswer(await upload(region, vprUrl, name, vprCsv), 'long name');
+      const summary = (await region.get('/api/results/summary')).json();
+      const vpr = summary.kinds.find((k: { kind: string }) => k.kind === 'vpr');
+      expect(vpr.lastImport.fileName).toBe(clean);
+      const audit = (await region.get('/api/audit?entity=results&pageSize=1')).json();
+      expect(audit.items[0].summary).toContain(`«${clean}»`);
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+      expect(audit.items[0].summary).not.toMatch(/[\u0000-\u001f]/);
+      const preview = expectClearAnswer(
+        await upload(region, '/api/programmes/import/preview', name.replace(/\.csv$/, '.txt'), 'Дорожная карта'),
+      );
+      expect(preview.fileName).toBe(clean.replace(/\.csv$/, '.txt'));
+    });
+
     const raw = (body: string | Buffer, contentType: string) =>
       region.request('POST', organisationsUrl, body, { 'content-type': contentType });
 
