@@ -27,7 +27,6 @@ export const campaignInput = z.object({
   model: requiredText('модель диагностики', 100),
   organisationIds: z.array(uuidField).min(1, { error: 'Выберите школы.' }).max(5000),
   anonymousGroups: z.array(respondentGroup).optional(),
-  note: optionalText('примечание', 1000).optional(),
 });
 
 export const groupProgress = z.object({ started: z.number(), submitted: z.number() });
@@ -83,7 +82,8 @@ export const survey = z.object({
   open: z.boolean(),
   groups: z.array(z.object({ group: respondentGroup, anonymous: z.boolean(), questions: z.array(question) })),
 });
-export const answerValue = z.union([z.string().max(5000), z.array(z.string().max(200)).max(50), z.number()]);
+/** null clears an answer the respondent took back. */
+export const answerValue = z.union([z.string().max(5000), z.array(z.string().max(200)).max(50), z.number(), z.null()]);
 export const surveyAnswerBody = z.object({
   /** A random key the respondent's browser keeps, so answers are saved as they go and resumed. */
   respondentKey: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, { error: 'Неверный ключ анкеты.' }),

@@ -54,6 +54,9 @@ export function checkCsrf(req: FastifyRequest): void {
     return;
   }
   if (!req.session) return; // unauthenticated requests are refused by the route itself
+  // A route that never reads the session acts on nobody's authority (the questionnaire by a school's code): the
+  // cookie a signed-in browser happens to send changes nothing it may do, so a forged request gains nothing.
+  if ((req.routeOptions.config as { sessionless?: boolean } | undefined)?.sessionless === true) return;
   const sent = req.headers[CSRF_HEADER];
   if (typeof sent !== 'string' || sent !== req.session.csrfToken)
     throw new DomainError('auth.csrf', 'Запрос отклонён защитой от подделки (CSRF). Обновите страницу и повторите.');

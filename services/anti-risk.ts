@@ -5,11 +5,12 @@ import { and, asc, desc, eq, gte, lte } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AntiRiskProgrammeDto, antiRiskBody, riskMeasure, riskMeasureInput } from '../contract/diagnosis.ts';
 import type { ProgrammeDraftDto } from '../contract/programmes.ts';
+import { ruDate } from '../domain/deadline/read-deadline.ts';
 import { typicalMeasures } from '../domain/diagnosis/measures.ts';
 import { presetDefinitions } from '../domain/diagnosis/preset-500plus.ts';
 import type { RiskFactor } from '../domain/diagnosis/risk-factors.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
-import { localDate } from '../domain/execution/status.ts';
+import { addDays, localDate } from '../domain/execution/status.ts';
 import { emptyAct, emptyPassport } from '../domain/programme/programme.ts';
 import type { Db, Executor } from '../storage/database.ts';
 import { getOrganisation } from '../storage/organisations-repo.ts';
@@ -157,7 +158,7 @@ async function schoolFor(
 ) {
   requirePermission(ctx, permission);
   const o = await getOrganisation(ex, organisationId);
-  if (!o || o.kind !== 'school') throw notFound('Школа');
+  if (o?.kind !== 'school') throw notFound('Школа');
   requirePermission(ctx, permission, { regionId: o.regionId, municipalityId: o.municipalityId, organisationId: o.id });
   return o;
 }
@@ -289,13 +290,14 @@ export async function chooseRisks(
     });
     let sections: { factor: RiskFactor; sectionId: string }[];
     if (!programmeId) {
-      const year = today.slice(0, 4);
+      // Twelve months from today: measures «в течение первого квартала» are not overdue on the day they are chosen.
+      const end = addDays(`${Number(today.slice(0, 4)) + 1}${today.slice(4)}`, -1);
       const draft: ProgrammeDraftDto = {
         level: 'school',
         kind: 'программа',
-        title: `Антирисковая программа ${o.shortName} на ${year} год`,
-        period: { start: `${year}-01-01`, end: `${year}-12-31` },
-        periodText: `${year} год`,
+        title: `Антирисковая программа ${o.shortName} на ${ruDate(today)}–${ruDate(end)}`,
+        period: { start: today, end },
+        periodText: `с ${ruDate(today)} по ${ruDate(end)}`,
         act: emptyAct(),
         passport: {
           ...emptyPassport(),

@@ -32,7 +32,7 @@ const dto = (f: FormRow, schoolName: string): SchoolFormDto => ({
 
 async function school(ex: Executor, id: string) {
   const o = await getOrganisation(ex, id);
-  if (!o || o.kind !== 'school') throw notFound('Школа');
+  if (o?.kind !== 'school') throw notFound('Школа');
   const place: Place = { regionId: o.regionId, municipalityId: o.municipalityId, organisationId: o.id };
   return { o, place };
 }

@@ -54,7 +54,7 @@ async function regionToday(ex: Executor, ctx: Pick<ServiceContext, 'now'>, regio
   const [r] = await ex.select({ tz: regions.timezone }).from(regions).where(eq(regions.id, regionId));
   return localDate(ctx.now?.() ?? new Date(), r?.tz ?? 'Europe/Moscow');
 }
-const stateOf = (c: Pick<CampaignRow, 'opensOn' | 'closesOn'>, today: string) =>
+const stateOf = (c: Pick<CampaignRow, 'opensOn' | 'closesOn'>, today: string): 'planned' | 'open' | 'closed' =>
   today < c.opensOn ? 'planned' : today > c.closesOn ? 'closed' : 'open';
 
 /** An access code a respondent types or follows: 10 characters without look-alikes (0/O, 1/l). */
@@ -96,16 +96,14 @@ export async function createCampaign(ctx: ServiceContext, input: z.infer<typeof 
         createdBy: accountOf(ctx),
       })
       .returning({ id: diagnosisCampaigns.id });
-    await tx
-      .insert(campaignSchools)
-      .values(
-        schools.map((s) => ({
-          regionId: input.regionId,
-          campaignId: row!.id,
-          organisationId: s.id,
-          accessCode: accessCode(),
-        })),
-      );
+    await tx.insert(campaignSchools).values(
+      schools.map((s) => ({
+        regionId: input.regionId,
+        campaignId: row!.id,
+        organisationId: s.id,
+        accessCode: accessCode(),
+      })),
+    );
     await audit(tx, ctx, {
       regionId: input.regionId,
       action: 'create',
@@ -309,10 +307,15 @@ export async function saveSurveyAnswers(
   );
   const problems: { question: string; message: string }[] = [];
   const answers: Answers = {};
+  const cleared: string[] = [];
   for (const [key, value] of Object.entries(body.answers)) {
     const q = questions.get(key);
     if (!q) {
       problems.push({ question: key, message: 'Такого вопроса нет в анкете этой группы.' });
+      continue;
+    }
+    if (value === null) {
+      cleared.push(key);
       continue;
     }
     const ok =
@@ -337,7 +340,8 @@ export async function saveSurveyAnswers(
   )
     throw new DomainError('conflict.state', 'Этот ключ анкеты уже использован для другой анкеты: обновите страницу.');
   if (existing?.submittedAt) throw new DomainError('conflict.state', 'Анкета уже отправлена: изменить ответы нельзя.');
-  const merged = { ...((existing?.answers as Answers) ?? {}), ...answers };
+  const merged: Answers = { ...((existing?.answers as Answers) ?? {}), ...answers };
+  for (const key of cleared) delete merged[key];
   const submittedAt = body.submit ? now : null;
   if (existing)
     await ex
@@ -421,11 +425,22 @@ async function campaignsOfSchool(ex: Executor, organisationId: string): Promise<
       .from(diagnosisCampaigns)
       .innerJoin(campaignSchools, eq(campaignSchools.campaignId, diagnosisCampaigns.id))
       .where(eq(campaignSchools.organisationId, organisationId))
-      .orderBy(desc(diagnosisCampaigns.closesOn))
+      .orderBy(desc(diagnosisCampaigns.closesOn), desc(diagnosisCampaigns.createdAt))
   ).map((r) => r.c);
 }
 
-/** A school's risk profile in a campaign (by default its latest one). */
+/** The newest campaign in which the school has submitted answers, else its newest campaign. */
+async function newestAnswered(ex: Executor, organisationId: string, campaigns: CampaignRow[]) {
+  if (campaigns.length === 0) return undefined;
+  const answered = await ex
+    .selectDistinct({ id: surveyResponses.campaignId })
+    .from(surveyResponses)
+    .where(and(eq(surveyResponses.organisationId, organisationId), isNotNull(surveyResponses.submittedAt)));
+  const ids = new Set(answered.map((a) => a.id));
+  return campaigns.find((c) => ids.has(c.id)) ?? campaigns[0];
+}
+
+/** A school's risk profile in a campaign (by default its latest one with answers). */
 export async function riskProfile(
   ctx: ServiceContext,
   organisationId: string,
@@ -433,7 +448,7 @@ export async function riskProfile(
 ): Promise<RiskProfileDto> {
   const o = await schoolForProfile(ctx, organisationId);
   const campaigns = await campaignsOfSchool(ctx.db, o.id);
-  const c = campaignId ? campaigns.find((x) => x.id === campaignId) : campaigns[0];
+  const c = campaignId ? campaigns.find((x) => x.id === campaignId) : await newestAnswered(ctx.db, o.id, campaigns);
   if (!c)
     throw new DomainError(
       'not_found',

@@ -544,7 +544,12 @@ export async function markAttendance(ctx: ServiceContext, id: string, body: z.in
       );
     const ids = [...new Set(body.marks.map((m) => m.personId))];
     const found = await tx
-      .select({ id: people.id, regionId: people.regionId, organisationId: people.organisationId })
+      .select({
+        id: people.id,
+        regionId: people.regionId,
+        municipalityId: people.municipalityId,
+        organisationId: people.organisationId,
+      })
       .from(people)
       .where(inArray(people.id, ids));
     const missing = ids.filter((pid) => !found.some((f) => f.id === pid && f.regionId === e.regionId));
@@ -552,6 +557,11 @@ export async function markAttendance(ctx: ServiceContext, id: string, body: z.in
       throw new DomainError('validation.failed', 'Среди отмеченных есть сотрудники не из региона мероприятия.', {
         problems: missing.map((pid) => ({ field: 'marks', message: `Сотрудник ${pid} не найден в регионе.` })),
       });
+    // Beyond the invited, the organiser marks only people it may read: a school's event does not become a way
+    // to look up the staff of other schools.
+    const invited = new Set((await audienceResolver(tx)(e)).map((p) => p.id));
+    const foreign = found.filter((f) => !invited.has(f.id) && !can(ctx.actor, 'person.read', f));
+    if (foreign.length > 0) throw denied('Отметить можно приглашённых и сотрудников своей территории.');
     const before = await tx
       .select({
         personId: eventParticipants.personId,

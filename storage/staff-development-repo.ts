@@ -1,5 +1,5 @@
 // Courses, deficits and development plans of school staff, and a school's staff with their latest course.
-import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { PlanStep } from '../domain/network/development.ts';
 import type { StaffCategory } from '../domain/network/staff.ts';
 import type { Executor } from './database.ts';

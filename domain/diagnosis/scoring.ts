@@ -240,8 +240,8 @@ export function checkModel(
   const problems: { path: string; message: string }[] = [];
   const q = new Set(questions.map((x) => x.key));
   const ind = new Set(model.indicators.map((x) => x.key));
-  model.indicators.forEach((i, n) =>
-    i.questions.forEach((x, m) => {
+  for (const [n, i] of model.indicators.entries())
+    for (const [m, x] of i.questions.entries()) {
       if (!q.has(x.question))
         problems.push({
           path: `indicators[${n}].questions[${m}]`,
@@ -249,8 +249,7 @@ export function checkModel(
         });
       if (!(x.weight > 0))
         problems.push({ path: `indicators[${n}].questions[${m}].weight`, message: 'Вес должен быть больше нуля.' });
-    }),
-  );
+    }
   model.factors.forEach((f, n) => {
     if (!factorKeys.includes(f.factor))
       problems.push({ path: `factors[${n}].factor`, message: `Фактора «${f.factor}» нет в каталоге.` });

@@ -3,7 +3,6 @@
 // (зарегистрировано 15)»), an audience and a coverage indicator's spec in plain Russian, and where an event
 // falls on the calendar. Labels come from domain/network/, as the server and the reports word them.
 import type { z } from 'zod';
-import type { Me } from '../../contract/api.ts';
 import type {
   AudienceDto,
   eventStatus,

@@ -253,7 +253,7 @@ describe.each(engines)('diagnosis API on $name', (engine) => {
     });
     expect(res.statusCode, res.body).toBe(200);
     const programme = res.json();
-    expect(programme.programmeTitle).toBe('Антирисковая программа Школа A1-1 на 2023 год');
+    expect(programme.programmeTitle).toBe('Антирисковая программа Школа A1-1 на 10.04.2023–09.04.2024');
     expect(
       programme.risks.map((r: { factorTitle: string; activities: { text: string }[] }) => [
         r.factorTitle,
@@ -313,5 +313,20 @@ describe.each(engines)('diagnosis API on $name', (engine) => {
     ).toBe(403);
     const stale = await region.patch(`/api/risk-measures/${created.json().id}`, { text: 'Новое', version: 2 });
     expect(stale.statusCode).toBe(409);
+  });
+
+  it("a signed-in browser answers too (the questionnaire acts on nobody's authority); null takes an answer back", async () => {
+    const put = (answers: object) =>
+      s.app.inject({
+        method: 'PUT',
+        url: `/api/survey/${codeA1}/answers`,
+        headers: { cookie: school.cookie },
+        payload: { respondentKey: key(20), group: 'teacher', answers },
+      });
+    const first = await put({ 't-overload': 3, 't-courses': 'no' });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().saved).toBe(2);
+    const cleared = await put({ 't-overload': null });
+    expect(cleared.json()).toMatchObject({ saved: 1, problems: [] });
   });
 });

@@ -252,7 +252,7 @@ export async function diagnosisRoutes(app: App, { database }: RouteDeps) {
   app.put(
     '/survey/:code/answers',
     {
-      config: { public: true, rateLimit: { max: 600, timeWindow: '1 minute' } },
+      config: { public: true, sessionless: true, rateLimit: { max: 600, timeWindow: '1 minute' } },
       schema: {
         tags,
         summary: 'Сохранить ответы (по мере заполнения) или отправить анкету',

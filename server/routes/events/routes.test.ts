@@ -455,6 +455,14 @@ describe.each(engines)('events API on $name', (engine) => {
       });
       expect(own.statusCode, own.body).toBe(200);
       expect(own.json().counts.attended).toBe(1);
+      // Its own event is no way to look up another school's staff: marking them is refused, nothing shown.
+      const foreign = await school.request('PUT', `/api/events/${ownEvent.id}/attendance`, {
+        version: own.json().version,
+        marks: [{ personId: staffA1b.id, attended: true }],
+      });
+      expect(foreign.statusCode).toBe(403);
+      const seen = (await school.get(`/api/events/${ownEvent.id}/participants`)).json();
+      expect(seen.participants.map((p: { personId: string }) => p.personId)).not.toContain(staffA1b.id);
     });
   });
 });
