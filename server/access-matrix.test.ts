@@ -3,7 +3,7 @@
 // checked through the real HTTP API. A new route without an entry fails the first test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgrammeDetail } from '../contract/programmes.ts';
-import { pgliteEngine } from '../test/engines.ts';
+import { engines } from '../test/engines.ts';
 import { smallDraft } from '../test/programme-drafts.ts';
 import { type Client, startTestServer, type TestServer } from '../test/server.ts';
 import type { World } from '../test/world.ts';
@@ -257,14 +257,14 @@ const writeProgramme: Record<Login, ProgrammeTarget[]> = {
   'observer-a': [],
 };
 
-describe('access matrix', () => {
+describe.each(engines)('access matrix on $name', (engine) => {
   let s: TestServer;
   const clients = {} as Record<Login, Client>;
   const registered: string[] = [];
   const programmes = {} as Record<ProgrammeTarget, ProgrammeDetail>;
 
   beforeAll(async () => {
-    s = await startTestServer(pgliteEngine);
+    s = await startTestServer(engine);
     for (const l of logins) clients[l] = await s.as(l);
     for (const t of programmeTargets) {
       const { level, owner } = programmeOwners[t](s.world);

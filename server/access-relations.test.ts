@@ -7,7 +7,7 @@
 // partnerships are read through their list, where a refusal is the pair's absence. An anonymous caller gets
 // 401. A refused change leaves the record as it was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pgliteEngine } from '../test/engines.ts';
+import { engines } from '../test/engines.ts';
 import { type Client, startTestServer, type TestServer } from '../test/server.ts';
 import {
   buildTerritoryRecords,
@@ -436,14 +436,14 @@ function recordFor(kind: Kind, r: TerritoryRecords, login: Login, relation: Rela
   return place ? records[place] : undefined;
 }
 
-describe('access by relation to the record’s territory', () => {
+describe.each(engines)('access by relation to the record’s territory on $name', (engine) => {
   let s: TestServer;
   let r: TerritoryRecords;
   const clients = {} as Record<Login, Client>;
   const ctx = {} as Ctx;
 
   beforeAll(async () => {
-    s = await startTestServer(pgliteEngine, { now: () => recordsNow });
+    s = await startTestServer(engine, { now: () => recordsNow });
     for (const l of logins) clients[l] = await s.as(l);
     r = await buildTerritoryRecords(s, clients.admin);
     Object.assign(ctx, { r, admin: clients.admin });

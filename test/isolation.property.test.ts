@@ -11,7 +11,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listZipEntries, readZipEntry } from '../adapters/zip/zip-archive.ts';
 import { type Actor, can, scopeContains, scopeOf } from '../domain/roles.ts';
-import { pgliteEngine } from './engines.ts';
+import { engines } from './engines.ts';
 import { type Client, startTestServer, type TestServer } from './server.ts';
 import {
   buildTerritoryRecords,
@@ -71,7 +71,7 @@ function textOf(res: LightMyRequestResponse): string {
 
 const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
-describe('tenant isolation (fast-check)', () => {
+describe.each(engines)('tenant isolation (fast-check) on $name', (engine) => {
   let s: TestServer;
   let r: TerritoryRecords;
   let admin: Client;
@@ -81,7 +81,7 @@ describe('tenant isolation (fast-check)', () => {
   const regionOf = (login: Login): 'A' | 'B' => (login === 'region-b' ? 'B' : 'A');
 
   beforeAll(async () => {
-    s = await startTestServer(pgliteEngine, { now: () => recordsNow });
+    s = await startTestServer(engine, { now: () => recordsNow });
     admin = await s.as('admin');
     r = await buildTerritoryRecords(s, admin);
     for (const l of logins) {
