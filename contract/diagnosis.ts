@@ -245,3 +245,43 @@ export const antiRiskProgramme = z.object({
   ),
 });
 export type AntiRiskProgrammeDto = z.infer<typeof antiRiskProgramme>;
+
+// ——— the region's own models (adjusted thresholds and weights), versioned
+
+export const factorThresholds = z.object({
+  factor: z.string().max(100),
+  high: z.number().min(0).max(100),
+  medium: z.number().min(0).max(100),
+  indicators: z.array(z.object({ indicator: z.string().max(100), weight: z.number().positive().max(1000) })).max(50),
+});
+export const diagnosisModelView = z.object({
+  code: z.string(),
+  title: z.string(),
+  preset: z.boolean(),
+  basedOn: z.string(),
+  version: z.number(),
+  factors: z.array(z.object({ key: z.string(), title: z.string(), description: z.string() })),
+  indicators: z.array(
+    z.object({
+      key: z.string(),
+      title: z.string(),
+      questions: z.array(z.object({ question: z.string(), text: z.string(), weight: z.number() })),
+    }),
+  ),
+  rules: z.array(factorThresholds),
+  questions: z.number(),
+});
+export const diagnosisModelCopy = z.object({
+  regionId: uuidField,
+  from: requiredText('исходная модель', 100),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{3,40}$/, { error: 'Код модели: 3–40 латинских строчных букв, цифр и дефисов.' }),
+  title: requiredText('название модели', 300),
+});
+export const diagnosisModelPatch = z.object({
+  title: optionalText('название модели', 300).optional(),
+  rules: z.array(factorThresholds).max(50),
+  version: z.number().int().min(1),
+});

@@ -8,6 +8,9 @@ import type { z } from 'zod';
 import type {
   CampaignDto,
   campaignInput,
+  diagnosisModelCopy,
+  diagnosisModelPatch,
+  diagnosisModelView,
   heatMap,
   profileHistory,
   RiskProfileDto,
@@ -16,7 +19,13 @@ import type {
   surveySaved,
 } from '../contract/diagnosis.ts';
 import { type DiagnosisDefinition, presetDefinitions } from '../domain/diagnosis/preset-500plus.ts';
-import { type Answers, type RespondentGroup, respondentGroups, scoreSchool } from '../domain/diagnosis/scoring.ts';
+import {
+  type Answers,
+  checkModel,
+  type RespondentGroup,
+  respondentGroups,
+  scoreSchool,
+} from '../domain/diagnosis/scoring.ts';
 import { DomainError, denied, notFound } from '../domain/errors.ts';
 import { localDate } from '../domain/execution/status.ts';
 import type { Executor } from '../storage/database.ts';
@@ -24,12 +33,15 @@ import { getOrganisation } from '../storage/organisations-repo.ts';
 import {
   campaignSchools,
   diagnosisCampaigns,
+  diagnosisModels,
+  diagnosisModelVersions,
   municipalities,
   organisations,
   regions,
   surveyResponses,
 } from '../storage/schema.ts';
 import { scopeCondition } from '../storage/scope-filter.ts';
+import { updateVersioned } from '../storage/versioned.ts';
 import { tokenHash } from './auth.ts';
 import {
   accountOf,
@@ -39,6 +51,7 @@ import {
   requirePermission,
   type ServiceContext,
   scope,
+  staleWrite,
 } from './context.ts';
 
 const invalid = (field: string, message: string) =>
@@ -47,6 +60,7 @@ const invalid = (field: string, message: string) =>
 type CampaignRow = typeof diagnosisCampaigns.$inferSelect;
 interface CampaignDefinition extends DiagnosisDefinition {
   modelCode: string;
+  modelVersion?: number;
 }
 const definitionOf = (c: CampaignRow) => c.definition as CampaignDefinition;
 
@@ -66,8 +80,7 @@ function accessCode(): string {
 export async function createCampaign(ctx: ServiceContext, input: z.infer<typeof campaignInput>): Promise<CampaignDto> {
   requireInRegion(ctx, 'diagnosis.write', input.regionId);
   if (input.closesOn < input.opensOn) throw invalid('closesOn', 'Дата окончания кампании раньше даты начала.');
-  const preset = presetDefinitions.find((p) => p.code === input.model);
-  if (!preset) throw invalid('model', `Модель диагностики «${input.model}» не найдена.`);
+  const preset = await resolveModel(ctx.db, input.regionId, input.model);
   const id = await inTransaction(ctx, async (tx) => {
     const schools = await tx
       .select({ id: organisations.id, regionId: organisations.regionId, kind: organisations.kind })
@@ -91,7 +104,11 @@ export async function createCampaign(ctx: ServiceContext, input: z.infer<typeof 
         title: input.title,
         opensOn: input.opensOn,
         closesOn: input.closesOn,
-        definition: { modelCode: preset.code, ...preset.definition } satisfies CampaignDefinition,
+        definition: {
+          modelCode: preset.code,
+          modelVersion: preset.version,
+          ...preset.definition,
+        } satisfies CampaignDefinition,
         anonymousGroups: input.anonymousGroups ?? ['student', 'parent'],
         createdBy: accountOf(ctx),
       })
@@ -244,6 +261,175 @@ export async function getCampaign(ctx: ServiceContext, id: string): Promise<Camp
     version: c.version,
     createdAt: c.createdAt.toISOString(),
   };
+}
+
+// ——— models: the shipped ones and a region's own copies, adjusted as new versions
+
+type ModelRow = typeof diagnosisModels.$inferSelect;
+
+/** A shipped model by code, or the region's own by code (its current version). */
+async function resolveModel(ex: Executor, regionId: string, code: string) {
+  const preset = presetDefinitions.find((p) => p.code === code);
+  if (preset)
+    return {
+      code: preset.code,
+      title: preset.title,
+      version: 1,
+      basedOn: '',
+      preset: true,
+      definition: preset.definition,
+    };
+  const [own] = await ex
+    .select()
+    .from(diagnosisModels)
+    .where(and(eq(diagnosisModels.regionId, regionId), eq(diagnosisModels.code, code)));
+  if (!own) throw invalid('model', `Модель диагностики «${code}» не найдена.`);
+  return {
+    code: own.code,
+    title: own.title,
+    version: own.version,
+    basedOn: own.basedOn,
+    preset: false,
+    definition: own.definition as DiagnosisDefinition,
+  };
+}
+
+function modelView(m: Awaited<ReturnType<typeof resolveModel>>): z.infer<typeof diagnosisModelView> {
+  const d = m.definition;
+  const text = new Map(d.questions.map((q) => [q.key, q.text]));
+  return {
+    code: m.code,
+    title: m.title,
+    preset: m.preset,
+    basedOn: m.basedOn,
+    version: m.version,
+    factors: d.factors,
+    indicators: d.model.indicators.map((i) => ({
+      key: i.key,
+      title: i.title,
+      questions: i.questions.map((q) => ({ ...q, text: text.get(q.question) ?? q.question })),
+    })),
+    rules: d.model.factors,
+    questions: d.questions.length,
+  };
+}
+
+/** The shipped models and the region's own. */
+export async function listDiagnosisModels(ctx: ServiceContext, regionId?: string) {
+  requirePermission(ctx, 'diagnosis.read');
+  const region = regionId ?? ctx.actor.regionId;
+  const own: ModelRow[] = region
+    ? (requireInRegion(ctx, 'diagnosis.read', region),
+      await ctx.db
+        .select()
+        .from(diagnosisModels)
+        .where(eq(diagnosisModels.regionId, region))
+        .orderBy(asc(diagnosisModels.code)))
+    : [];
+  return [
+    ...presetDefinitions.map((p) =>
+      modelView({ code: p.code, title: p.title, version: 1, basedOn: '', preset: true, definition: p.definition }),
+    ),
+    ...own.map((r) =>
+      modelView({
+        code: r.code,
+        title: r.title,
+        version: r.version,
+        basedOn: r.basedOn,
+        preset: false,
+        definition: r.definition as DiagnosisDefinition,
+      }),
+    ),
+  ];
+}
+
+/** Copies a model (shipped or the region's) as the region's own, to adjust its thresholds and weights. */
+export async function copyDiagnosisModel(ctx: ServiceContext, input: z.infer<typeof diagnosisModelCopy>) {
+  requireInRegion(ctx, 'diagnosis.write', input.regionId);
+  return inTransaction(ctx, async (tx) => {
+    const from = await resolveModel(tx, input.regionId, input.from);
+    if (presetDefinitions.some((p) => p.code === input.code))
+      throw invalid('code', `Код «${input.code}» занят поставляемой моделью.`);
+    const [taken] = await tx
+      .select({ id: diagnosisModels.id })
+      .from(diagnosisModels)
+      .where(and(eq(diagnosisModels.regionId, input.regionId), eq(diagnosisModels.code, input.code)));
+    if (taken) throw new DomainError('conflict.duplicate', `Модель с кодом «${input.code}» уже есть в регионе.`);
+    const basedOn = `${from.code} (версия ${from.version})`;
+    const [row] = await tx
+      .insert(diagnosisModels)
+      .values({ regionId: input.regionId, code: input.code, title: input.title, basedOn, definition: from.definition })
+      .returning();
+    await tx.insert(diagnosisModelVersions).values({
+      regionId: input.regionId,
+      modelId: row!.id,
+      version: 1,
+      title: input.title,
+      definition: from.definition,
+      createdBy: accountOf(ctx),
+    });
+    await audit(tx, ctx, {
+      regionId: input.regionId,
+      action: 'create',
+      entity: 'diagnosis_model',
+      entityId: row!.id,
+      summary: `Модель диагностики «${input.title}» (${input.code}) создана на основе ${basedOn}`,
+      after: { code: input.code, title: input.title, basedOn, version: 1 },
+    });
+    return modelView({ ...from, code: row!.code, title: row!.title, version: 1, basedOn, preset: false });
+  });
+}
+
+/** Adjusts the thresholds and weights of the region's model: each change is a new version; campaigns keep theirs. */
+export async function updateDiagnosisModel(
+  ctx: ServiceContext,
+  regionId: string,
+  code: string,
+  patch: z.infer<typeof diagnosisModelPatch>,
+) {
+  requireInRegion(ctx, 'diagnosis.write', regionId);
+  return inTransaction(ctx, async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(diagnosisModels)
+      .where(and(eq(diagnosisModels.regionId, regionId), eq(diagnosisModels.code, code)));
+    if (!row) throw notFound('Модель диагностики');
+    const before = row.definition as DiagnosisDefinition;
+    const definition: DiagnosisDefinition = { ...before, model: { ...before.model, factors: patch.rules } };
+    const problems = checkModel(
+      definition.model,
+      definition.questions,
+      definition.factors.map((f) => f.key),
+    );
+    if (problems.length > 0)
+      throw new DomainError('validation.failed', 'Правила модели заполнены с ошибками.', {
+        problems: problems.map((p) => ({ field: p.path, message: p.message })),
+      });
+    const title = patch.title ?? row.title;
+    if (!(await updateVersioned(tx, diagnosisModels, row.id, patch.version, { title, definition })))
+      throw await staleWrite(tx, 'diagnosis_model', row.id, patch.version, {
+        definition: 'Правила модели',
+        title: 'Название',
+      });
+    await tx.insert(diagnosisModelVersions).values({
+      regionId,
+      modelId: row.id,
+      version: row.version + 1,
+      title,
+      definition,
+      createdBy: accountOf(ctx),
+    });
+    await audit(tx, ctx, {
+      regionId,
+      action: 'update',
+      entity: 'diagnosis_model',
+      entityId: row.id,
+      summary: `Модель диагностики «${title}»: новая версия ${row.version + 1}`,
+      before: { rules: before.model.factors, version: row.version },
+      after: { rules: patch.rules, version: row.version + 1 },
+    });
+    return modelView({ code, title, version: row.version + 1, basedOn: row.basedOn, preset: false, definition });
+  });
 }
 
 // ——— the questionnaire by a school's code (no account)

@@ -329,4 +329,70 @@ describe.each(engines)('diagnosis API on $name', (engine) => {
     const cleared = await put({ 't-overload': null });
     expect(cleared.json()).toMatchObject({ saved: 1, problems: [] });
   });
+
+  it('the region adjusts a copy of the model: thresholds as versions, a campaign scores with its version', async () => {
+    const copy = await region.post('/api/diagnosis-models', {
+      regionId: s.world.regionA,
+      from: '500plus',
+      code: 'oblast-a',
+      title: 'Модель области А',
+    });
+    expect(copy.statusCode, copy.body).toBe(200);
+    const model = copy.json();
+    expect(model).toMatchObject({ code: 'oblast-a', preset: false, basedOn: '500plus (версия 1)', version: 1 });
+    // «Дефицит кадров» is high only from 85 in this region.
+    const rules = model.rules.map((r: { factor: string; high: number }) =>
+      r.factor === 'staff-shortage' ? { ...r, high: 85 } : r,
+    );
+    const bad = await region.patch(`/api/regions/${s.world.regionA}/diagnosis-models/oblast-a`, {
+      rules: rules.map((r: { factor: string; medium: number }) =>
+        r.factor === 'equipment' ? { ...r, medium: 90 } : r,
+      ),
+      version: 1,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.problems[0]).toEqual({
+      field: 'factors[0]',
+      message: 'Пороги: 0 ≤ средний ≤ высокий ≤ 100.',
+    });
+    const saved = await region.patch(`/api/regions/${s.world.regionA}/diagnosis-models/oblast-a`, {
+      rules,
+      version: 1,
+    });
+    expect(saved.json()).toMatchObject({ version: 2 });
+    expect(
+      (await region.patch(`/api/regions/${s.world.regionA}/diagnosis-models/oblast-a`, { rules, version: 1 }))
+        .statusCode,
+    ).toBe(409);
+    expect(
+      (await school.patch(`/api/regions/${s.world.regionA}/diagnosis-models/oblast-a`, { rules, version: 2 }))
+        .statusCode,
+    ).toBe(403);
+    const c = await region.post('/api/diagnosis/campaigns', {
+      regionId: s.world.regionA,
+      title: 'По модели области',
+      opensOn: '2023-04-01',
+      closesOn: '2023-04-30',
+      model: 'oblast-a',
+      organisationIds: [s.world.schoolA1b],
+    });
+    expect(c.statusCode, c.body).toBe(200);
+    const code = (c.json() as CampaignDto).schools[0]!.accessCode;
+    await answer(code, {
+      respondentKey: key(30),
+      group: 'director',
+      answers: { 'd-vacancies': 2, 'd-non-specialist': 20 },
+      submit: true,
+    });
+    await answer(code, { respondentKey: key(31), group: 'teacher', answers: { 't-overload': 5 }, submit: true });
+    // (76,7 × 2 + 100) / 3 = 84,4: high by the shipped 60, medium by the region's 85.
+    const p = (
+      await region.get(`/api/organisations/${s.world.schoolA1b}/risk-profile?campaignId=${c.json().id}`)
+    ).json() as RiskProfileDto;
+    const staff = p.factors.find((f) => f.factor === 'staff-shortage')!;
+    expect([staff.level, staff.high]).toEqual(['medium', 85]);
+    expect(staff.explanation).toContain('84,4 из 100 — средний риск (высокий — от 85, средний — от 35)');
+    const models = (await region.get('/api/diagnosis/models')).json();
+    expect(models.map((m: { code: string }) => m.code)).toEqual(['500plus', 'oblast-a']);
+  });
 });

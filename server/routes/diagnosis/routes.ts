@@ -5,6 +5,9 @@ import {
   campaign,
   campaignInput,
   campaignListItem,
+  diagnosisModelCopy,
+  diagnosisModelPatch,
+  diagnosisModelView,
   formPeriodParams,
   formReviewBody,
   heatMap,
@@ -19,7 +22,6 @@ import {
   surveySaved,
 } from '../../../contract/diagnosis.ts';
 import { uuidField } from '../../../contract/fields.ts';
-import { presetDefinitions } from '../../../domain/diagnosis/preset-500plus.ts';
 import {
   antiRiskOf,
   chooseRisks,
@@ -30,13 +32,16 @@ import {
 } from '../../../services/anti-risk.ts';
 import {
   campaignHeatMap,
+  copyDiagnosisModel,
   createCampaign,
   getCampaign,
   listCampaigns,
+  listDiagnosisModels,
   riskProfile as profileOf,
   riskProfileHistory,
   saveSurveyAnswers,
   surveyByCode,
+  updateDiagnosisModel,
 } from '../../../services/diagnosis.ts';
 import { listSchoolForms, reviewSchoolForm, saveSchoolForm } from '../../../services/diagnosis-forms.ts';
 import type { App, RouteDeps } from '../../app.ts';
@@ -53,21 +58,56 @@ export async function diagnosisRoutes(app: App, { database }: RouteDeps) {
     {
       schema: {
         tags,
-        summary: 'Поставляемые модели диагностики: факторы риска, анкеты и правила расчёта',
+        summary: 'Модели диагностики: поставляемые и модели региона',
         response: {
           200: z.array(z.object({ code: z.string(), title: z.string(), factors: z.number(), questions: z.number() })),
         },
       },
     },
-    (req) => {
-      contextOf(db, req);
-      return presetDefinitions.map((p) => ({
-        code: p.code,
-        title: p.title,
-        factors: p.definition.factors.length,
-        questions: p.definition.questions.length,
-      }));
+    async (req) =>
+      (await listDiagnosisModels(contextOf(db, req))).map((m) => ({
+        code: m.code,
+        title: m.version > 1 ? `${m.title} (версия ${m.version})` : m.title,
+        factors: m.factors.length,
+        questions: m.questions,
+      })),
+  );
+  app.get(
+    '/regions/:id/diagnosis-models',
+    {
+      schema: {
+        tags,
+        summary: 'Модели диагностики региона с факторами, показателями, весами и порогами',
+        params: idParams,
+        response: { 200: z.array(diagnosisModelView) },
+      },
     },
+    (req) => listDiagnosisModels(contextOf(db, req), req.params.id),
+  );
+  app.post(
+    '/diagnosis-models',
+    {
+      schema: {
+        tags,
+        summary: 'Скопировать модель как модель региона, чтобы настроить пороги и веса',
+        body: diagnosisModelCopy,
+        response: { 200: diagnosisModelView },
+      },
+    },
+    (req) => copyDiagnosisModel(contextOf(db, req), req.body),
+  );
+  app.patch(
+    '/regions/:id/diagnosis-models/:code',
+    {
+      schema: {
+        tags,
+        summary: 'Изменить пороги и веса модели региона (новая версия; кампании сохраняют свою)',
+        params: z.object({ id: uuidField, code: z.string().max(40) }),
+        body: diagnosisModelPatch,
+        response: { 200: diagnosisModelView },
+      },
+    },
+    (req) => updateDiagnosisModel(contextOf(db, req), req.params.id, req.params.code, req.body),
   );
   app.get(
     '/diagnosis/campaigns',
