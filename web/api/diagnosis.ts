@@ -12,6 +12,9 @@ import type {
   CampaignDto,
   campaignInput,
   campaignListItem,
+  diagnosisModelCopy,
+  diagnosisModelPatch,
+  diagnosisModelView,
   formReviewBody,
   heatMap,
   profileHistory,
@@ -47,6 +50,10 @@ export type SurveyQuestion = z.infer<typeof question>;
 export type SurveyAnswers = z.input<typeof surveyAnswerBody>['answers'];
 export type SurveySaved = z.infer<typeof surveySaved>;
 export type DiagnosisModel = { code: string; title: string; factors: number; questions: number };
+export type DiagnosisModelView = z.infer<typeof diagnosisModelView>;
+export type DiagnosisModelRule = DiagnosisModelView['rules'][number];
+export type DiagnosisModelCopy = z.input<typeof diagnosisModelCopy>;
+export type DiagnosisModelPatch = z.input<typeof diagnosisModelPatch>;
 
 const enc = encodeURIComponent;
 
@@ -77,6 +84,33 @@ export function useDiagnosisModels(enabled = true) {
     staleTime: 10 * 60_000,
     enabled,
   });
+}
+
+/** The shipped models and the region's own, with their factors, indicators, weights and thresholds. */
+export function useRegionDiagnosisModels(regionId: string | null | undefined) {
+  return useQuery({
+    queryKey: ['region-diagnosis-models', regionId ?? null],
+    queryFn: ({ signal }) =>
+      api.get<DiagnosisModelView[]>(`/api/regions/${enc(regionId ?? '')}/diagnosis-models`, undefined, signal),
+    enabled: Boolean(regionId),
+  });
+}
+
+/** Copies a model as the region's own; the campaign form's list of models changes too. */
+export function useCopyDiagnosisModel() {
+  return useDiagnosisWrite(
+    (body: DiagnosisModelCopy) => api.post<DiagnosisModelView>('/api/diagnosis-models', body),
+    ['diagnosis-models', 'region-diagnosis-models'],
+  );
+}
+
+/** A new version of the region's model: the whole rules with the version they were read at. */
+export function useUpdateDiagnosisModel() {
+  return useDiagnosisWrite(
+    ({ regionId, code, ...body }: DiagnosisModelPatch & { regionId: string; code: string }) =>
+      api.patch<DiagnosisModelView>(`/api/regions/${enc(regionId)}/diagnosis-models/${enc(code)}`, body),
+    ['diagnosis-models', 'region-diagnosis-models'],
+  );
 }
 
 export function useCampaigns() {

@@ -20,6 +20,8 @@ import { useUrlFilters } from '../lib/search-params.ts';
 import { can, useCurrentUser } from '../lib/session.ts';
 
 const RiskMeasureLibrary = lazy(() => import('../components/RiskMeasureLibrary.tsx'));
+const DiagnosisModelEditor = lazy(() => import('../components/DiagnosisModelEditor.tsx'));
+const tabs = ['campaigns', 'measures', 'model'] as const;
 
 export default function DiagnosisPage() {
   const me = useCurrentUser();
@@ -30,7 +32,7 @@ export default function DiagnosisPage() {
 function Diagnosis() {
   const me = useCurrentUser();
   const { values, update } = useUrlFilters(['tab'] as const);
-  const tab = values.tab === 'measures' ? 'measures' : 'campaigns';
+  const tab = tabs.find((t) => t === values.tab) ?? 'campaigns';
   const tree = useTerritoryTree();
   const regionId = me.regionId ?? (tree.data?.length === 1 ? (tree.data[0]?.id ?? null) : null);
   const canWrite = can(me, 'diagnosis.write');
@@ -71,10 +73,11 @@ function Diagnosis() {
           </>
         }
       />
-      <Tabs value={tab} onChange={(v) => update({ tab: v === 'measures' ? v : null })} keepMounted={false}>
+      <Tabs value={tab} onChange={(v) => update({ tab: v === 'campaigns' ? null : v })} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="campaigns">Кампании анкетирования</Tabs.Tab>
           <Tabs.Tab value="measures">Библиотека мер</Tabs.Tab>
+          <Tabs.Tab value="model">Модель расчёта</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="campaigns">
           <CampaignList />
@@ -82,6 +85,11 @@ function Diagnosis() {
         <Tabs.Panel value="measures">
           <Suspense fallback={<PageLoader />}>
             <RiskMeasureLibrary regionId={regionId} canWrite={canWrite} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="model">
+          <Suspense fallback={<PageLoader />}>
+            <DiagnosisModelEditor regionId={regionId} canWrite={canWrite} />
           </Suspense>
         </Tabs.Panel>
       </Tabs>
