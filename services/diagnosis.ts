@@ -318,13 +318,13 @@ function modelView(m: Awaited<ReturnType<typeof resolveModel>>): z.infer<typeof 
 export async function listDiagnosisModels(ctx: ServiceContext, regionId?: string) {
   requirePermission(ctx, 'diagnosis.read');
   const region = regionId ?? ctx.actor.regionId;
+  if (region) requireInRegion(ctx, 'diagnosis.read', region);
   const own: ModelRow[] = region
-    ? (requireInRegion(ctx, 'diagnosis.read', region),
-      await ctx.db
+    ? await ctx.db
         .select()
         .from(diagnosisModels)
         .where(eq(diagnosisModels.regionId, region))
-        .orderBy(asc(diagnosisModels.code)))
+        .orderBy(asc(diagnosisModels.code))
     : [];
   return [
     ...presetDefinitions.map((p) =>
