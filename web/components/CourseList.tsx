@@ -1,13 +1,12 @@
 // The courses of professional development a member of staff completed, latest first, with their certificates.
 import { ActionIcon, Anchor, Button, Group, Modal, Stack, Text, VisuallyHidden } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconDownload, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { type CourseCompletion, certificateUrl, useDeleteCourse } from '../api/staff.ts';
 import { isoToRu } from '../lib/deadline-reading.ts';
 import { formatFileSize } from '../lib/execution-format.ts';
 import { hoursText } from '../lib/staff-format.ts';
-import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { DeleteRecordDialog } from './ConfirmDialog.tsx';
 import { CourseForm } from './CourseForm.tsx';
 import { type Column, DataTable } from './DataTable.tsx';
 
@@ -141,35 +140,17 @@ export function CourseList({ personId, courses, canWrite, onReload }: CourseList
           />
         )}
       </Modal>
-      <ConfirmDialog
-        opened={deleting !== null}
+      <DeleteRecordDialog
+        record={deleting}
         title="Удалить курс?"
-        confirmLabel="Удалить"
-        danger
-        loading={remove.isPending}
-        error={remove.error}
-        onRefresh={() => {
-          remove.reset();
-          setDeleting(null);
-          onReload();
-        }}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(
-            { id: deleting.id, version: deleting.version },
-            {
-              onSuccess: () => {
-                setDeleting(null);
-                notifications.show({ color: 'teal', message: 'Курс удалён.' });
-              },
-            },
-          )
-        }
+        done="Курс удалён."
+        remove={remove}
         onClose={() => setDeleting(null)}
+        onReload={onReload}
       >
         Сведения о курсе «{deleting?.title}»{deleting?.file ? ' и файл удостоверения' : ''} будут удалены. Запись об
         удалении сохранится в журнале изменений.
-      </ConfirmDialog>
+      </DeleteRecordDialog>
     </Stack>
   );
 }

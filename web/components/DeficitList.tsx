@@ -9,7 +9,7 @@ import { deficitStatusLabels } from '../../contract/staff.ts';
 import { type StaffDeficit, useDeleteDeficit, useUpdateDeficit } from '../api/staff.ts';
 import { isoToRu } from '../lib/deadline-reading.ts';
 import { stepsText } from '../lib/staff-format.ts';
-import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { DeleteRecordDialog } from './ConfirmDialog.tsx';
 import { DeficitForm } from './DeficitForm.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
 
@@ -169,34 +169,16 @@ export function DeficitList({ personId, deficits, canWrite, onReload }: DeficitL
           />
         )}
       </Modal>
-      <ConfirmDialog
-        opened={deleting !== null}
+      <DeleteRecordDialog
+        record={deleting}
         title="Удалить дефицит?"
-        confirmLabel="Удалить"
-        danger
-        loading={remove.isPending}
-        error={remove.error}
-        onRefresh={() => {
-          remove.reset();
-          setDeleting(null);
-          onReload();
-        }}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(
-            { id: deleting.id, version: deleting.version },
-            {
-              onSuccess: () => {
-                setDeleting(null);
-                notifications.show({ color: 'teal', message: 'Дефицит удалён.' });
-              },
-            },
-          )
-        }
+        done="Дефицит удалён."
+        remove={remove}
         onClose={() => setDeleting(null)}
+        onReload={onReload}
       >
         Дефицит «{deleting?.area}» будет удалён. Если на него ссылаются пункты маршрута, сначала уберите эти ссылки.
-      </ConfirmDialog>
+      </DeleteRecordDialog>
     </Stack>
   );
 }

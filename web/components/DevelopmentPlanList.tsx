@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { type DevelopmentPlan, type StaffDeficit, useDeletePlan, useUpdatePlan } from '../api/staff.ts';
 import { isoToRu } from '../lib/deadline-reading.ts';
 import { periodText, stepsText } from '../lib/staff-format.ts';
-import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { DeleteRecordDialog } from './ConfirmDialog.tsx';
 import { DevelopmentPlanForm } from './DevelopmentPlanForm.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
 
@@ -180,34 +180,16 @@ export function DevelopmentPlanList({ personId, plans, deficits, canWrite, onRel
           />
         )}
       </Modal>
-      <ConfirmDialog
-        opened={deleting !== null}
+      <DeleteRecordDialog
+        record={deleting}
         title="Удалить маршрут?"
-        confirmLabel="Удалить"
-        danger
-        loading={remove.isPending}
-        error={remove.error}
-        onRefresh={() => {
-          remove.reset();
-          setDeleting(null);
-          onReload();
-        }}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(
-            { id: deleting.id, version: deleting.version },
-            {
-              onSuccess: () => {
-                setDeleting(null);
-                notifications.show({ color: 'teal', message: 'Маршрут удалён.' });
-              },
-            },
-          )
-        }
+        done="Маршрут удалён."
+        remove={remove}
         onClose={() => setDeleting(null)}
+        onReload={onReload}
       >
         Маршрут «{deleting?.title}» со всеми пунктами будет удалён. Запись об удалении сохранится в журнале изменений.
-      </ConfirmDialog>
+      </DeleteRecordDialog>
     </Stack>
   );
 }
