@@ -6,9 +6,9 @@ import { type CourseCompletion, certificateUrl, useDeleteCourse } from '../api/s
 import { isoToRu } from '../lib/deadline-reading.ts';
 import { formatFileSize } from '../lib/execution-format.ts';
 import { hoursText } from '../lib/staff-format.ts';
-import { DeleteRecordDialog } from './ConfirmDialog.tsx';
 import { CourseForm } from './CourseForm.tsx';
 import { type Column, DataTable } from './DataTable.tsx';
+import { DeleteRecordDialog } from './RecordActions.tsx';
 
 interface CourseListProps {
   personId: string;

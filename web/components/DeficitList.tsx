@@ -9,9 +9,9 @@ import { deficitStatusLabels } from '../../contract/staff.ts';
 import { type StaffDeficit, useDeleteDeficit, useUpdateDeficit } from '../api/staff.ts';
 import { isoToRu } from '../lib/deadline-reading.ts';
 import { stepsText } from '../lib/staff-format.ts';
-import { DeleteRecordDialog } from './ConfirmDialog.tsx';
 import { DeficitForm } from './DeficitForm.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
+import { DeleteRecordDialog } from './RecordActions.tsx';
 
 interface DeficitListProps {
   personId: string;

@@ -7,9 +7,9 @@ import { useState } from 'react';
 import { type DevelopmentPlan, type StaffDeficit, useDeletePlan, useUpdatePlan } from '../api/staff.ts';
 import { isoToRu } from '../lib/deadline-reading.ts';
 import { periodText, stepsText } from '../lib/staff-format.ts';
-import { DeleteRecordDialog } from './ConfirmDialog.tsx';
 import { DevelopmentPlanForm } from './DevelopmentPlanForm.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
+import { DeleteRecordDialog } from './RecordActions.tsx';
 
 interface PlanListProps {
   personId: string;

@@ -44,7 +44,7 @@ import { PersonSelect } from './EventPersonSelect.tsx';
 import { ExecutionError } from './ExecutionError.tsx';
 import { PageLoader } from './Loading.tsx';
 import { OrganisationSelect } from './OrganisationSelect.tsx';
-import { DeleteDialog } from './RecordActions.tsx';
+import { DeleteRecordDialog } from './RecordActions.tsx';
 import { MunicipalitySelect, RegionSelect } from './TerritorySelects.tsx';
 
 interface GroupsTabProps {
@@ -270,27 +270,13 @@ export function GroupsTab({ tree, regionId, canWrite, kind: kindValue, update }:
           <GroupMemberForm key={formKey} group={dialog.group} regionId={regionId} onDone={() => setDialog(null)} />
         )}
       </Modal>
-      <DeleteDialog
-        opened={deleting !== null}
+      <DeleteRecordDialog
+        record={deleting}
         title="Удалить группу?"
+        done="Группа удалена."
         remove={remove}
-        onRefresh={() => {
-          void list.refetch();
-          setDeleting(null);
-        }}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(
-            { id: deleting.id, version: deleting.version },
-            {
-              onSuccess: () => {
-                notifications.show({ color: 'teal', message: 'Группа удалена.' });
-                setDeleting(null);
-              },
-            },
-          )
-        }
         onClose={() => setDeleting(null)}
+        onReload={() => void list.refetch()}
       >
         {deleting && (
           <>
@@ -298,7 +284,7 @@ export function GroupsTab({ tree, regionId, canWrite, kind: kindValue, update }:
             ). Запись об удалении сохранится в журнале изменений.
           </>
         )}
-      </DeleteDialog>
+      </DeleteRecordDialog>
       <ConfirmDialog
         opened={leaving !== null}
         title="Исключить из группы?"

@@ -13,7 +13,6 @@ import {
   Tooltip,
   VisuallyHidden,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconLink, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -24,7 +23,7 @@ import { documentText, type PartnershipKind, partnershipKindViews, validityText 
 import { type Column, PagedTable } from './DataTable.tsx';
 import { PartnershipForm } from './PartnershipForm.tsx';
 import { PartnershipStatusBadge } from './PartnershipStatusBadge.tsx';
-import { DeleteDialog } from './RecordActions.tsx';
+import { DeleteRecordDialog } from './RecordActions.tsx';
 import { SearchInput } from './SearchInput.tsx';
 import { MunicipalitySelect } from './TerritorySelects.tsx';
 
@@ -269,27 +268,13 @@ export function PartnershipsTab({ tree, regionId, canWrite, values, page, update
           />
         )}
       </Modal>
-      <DeleteDialog
-        opened={deleting !== null}
+      <DeleteRecordDialog
+        record={deleting}
         title="Удалить пару?"
+        done="Пара удалена."
         remove={remove}
-        onRefresh={() => {
-          void list.refetch();
-          setDeleting(null);
-        }}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(
-            { id: deleting.id, version: deleting.version },
-            {
-              onSuccess: () => {
-                notifications.show({ color: 'teal', message: 'Пара удалена.' });
-                setDeleting(null);
-              },
-            },
-          )
-        }
         onClose={() => setDeleting(null)}
+        onReload={() => void list.refetch()}
       >
         {deleting && (
           <>
@@ -298,7 +283,7 @@ export function PartnershipsTab({ tree, regionId, canWrite, values, page, update
             удалении сохранится в журнале изменений.
           </>
         )}
-      </DeleteDialog>
+      </DeleteRecordDialog>
     </Stack>
   );
 }

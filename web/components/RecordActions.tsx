@@ -1,5 +1,7 @@
 // The edit and delete controls of a record's page, and the dialog that confirms the delete.
+
 import { Button } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
@@ -70,5 +72,51 @@ export function DeleteDialog({ remove, onRefresh, confirmLabel = 'Удалить
     >
       {props.children}
     </ConfirmDialog>
+  );
+}
+
+interface DeleteRecordDialogProps<T extends { id: string; version: number | null }> {
+  /** The record asked about; null keeps the dialog closed. */
+  record: T | null;
+  title: string;
+  /** Said when it is gone: «Курс удалён.» */
+  done: string;
+  children: ReactNode;
+  remove: Removal & { mutate: (v: { id: string; version: number }, o: { onSuccess: () => void }) => void };
+  onClose: () => void;
+  /** Reloads the list after a conflict («Обновить»). */
+  onReload: () => void;
+}
+
+/** Deleting a versioned record of a list after asking: its version goes with the request. */
+export function DeleteRecordDialog<T extends { id: string; version: number | null }>(
+  props: DeleteRecordDialogProps<T>,
+) {
+  const { record, remove, onClose } = props;
+  return (
+    <DeleteDialog
+      opened={record !== null}
+      title={props.title}
+      remove={remove}
+      onRefresh={() => {
+        onClose();
+        props.onReload();
+      }}
+      onConfirm={() =>
+        record &&
+        remove.mutate(
+          { id: record.id, version: record.version ?? 1 },
+          {
+            onSuccess: () => {
+              onClose();
+              notifications.show({ color: 'teal', message: props.done });
+            },
+          },
+        )
+      }
+      onClose={onClose}
+    >
+      {props.children}
+    </DeleteDialog>
   );
 }

@@ -16,9 +16,9 @@ import {
 } from '../api/diagnosis.ts';
 import { serverFieldErrors, useForm } from '../lib/form.ts';
 import { plural } from '../lib/format.ts';
-import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { PageLoader } from './Loading.tsx';
+import { DeleteRecordDialog } from './RecordActions.tsx';
 
 interface Props {
   regionId: string | null;
@@ -206,35 +206,17 @@ export default function RiskMeasureLibrary({ regionId, canWrite }: Props) {
           />
         )}
       </Modal>
-      <ConfirmDialog
-        opened={deleting !== null}
+      <DeleteRecordDialog
+        record={deleting}
         title="Удалить меру?"
-        confirmLabel="Удалить"
-        danger
-        loading={remove.isPending}
-        error={remove.error}
-        onRefresh={() => {
-          remove.reset();
-          void list.refetch();
-          setDeleting(null);
-        }}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(
-            { id: deleting.id, version: deleting.version ?? 1 },
-            {
-              onSuccess: () => {
-                notifications.show({ color: 'teal', message: 'Мера удалена из библиотеки.' });
-                setDeleting(null);
-              },
-            },
-          )
-        }
+        done="Мера удалена из библиотеки."
+        remove={remove}
         onClose={() => setDeleting(null)}
+        onReload={() => void list.refetch()}
       >
         Мера «{deleting?.text}» больше не будет предлагаться школам. Мероприятия, уже включённые в дорожные карты школ,
         останутся.
-      </ConfirmDialog>
+      </DeleteRecordDialog>
     </Stack>
   );
 }
