@@ -1,6 +1,6 @@
 // The courses of professional development a member of staff completed, latest first, with their certificates.
-import { ActionIcon, Anchor, Button, Group, Modal, Stack, Text, VisuallyHidden } from '@mantine/core';
-import { IconDownload, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Anchor, Button, Group, Modal, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { IconDownload, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { type CourseCompletion, certificateUrl, useDeleteCourse } from '../api/staff.ts';
 import { isoToRu } from '../lib/deadline-reading.ts';
@@ -8,7 +8,7 @@ import { formatFileSize } from '../lib/execution-format.ts';
 import { hoursText } from '../lib/staff-format.ts';
 import { CourseForm } from './CourseForm.tsx';
 import { type Column, DataTable } from './DataTable.tsx';
-import { DeleteRecordDialog } from './RecordActions.tsx';
+import { DeleteRecordDialog, RowEditDeleteIcons } from './RecordActions.tsx';
 
 interface CourseListProps {
   personId: string;
@@ -68,28 +68,13 @@ export function CourseList({ personId, courses, canWrite, onReload }: CourseList
             header: <VisuallyHidden>Действия</VisuallyHidden>,
             width: 90,
             render: (c: CourseCompletion) => (
-              <Group gap={4} wrap="nowrap">
-                <ActionIcon
-                  variant="default"
-                  onClick={() => setEditing(c)}
-                  aria-label={`Изменить курс «${c.title}»`}
-                  title="Изменить"
-                >
-                  <IconPencil size={16} aria-hidden />
-                </ActionIcon>
-                <ActionIcon
-                  variant="default"
-                  color="red"
-                  onClick={() => {
-                    remove.reset();
-                    setDeleting(c);
-                  }}
-                  aria-label={`Удалить курс «${c.title}»`}
-                  title="Удалить"
-                >
-                  <IconTrash size={16} aria-hidden />
-                </ActionIcon>
-              </Group>
+              <RowEditDeleteIcons
+                editLabel={`Изменить курс «${c.title}»`}
+                deleteLabel={`Удалить курс «${c.title}»`}
+                onEdit={() => setEditing(c)}
+                onDelete={() => setDeleting(c)}
+                remove={remove}
+              />
             ),
           },
         ]

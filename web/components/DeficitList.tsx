@@ -1,9 +1,9 @@
 // Professional deficits of a member of staff, open ones first, with how far the development plan steps
 // addressing each have gone. Marking a deficit addressed is the user's decision, offered once every step
 // addressing it is done.
-import { ActionIcon, Badge, Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconPencil, IconPlus, IconRotate, IconTrash } from '@tabler/icons-react';
+import { IconCheck, IconPlus, IconRotate } from '@tabler/icons-react';
 import { useState } from 'react';
 import { deficitStatusLabels } from '../../contract/staff.ts';
 import { type StaffDeficit, useDeleteDeficit, useUpdateDeficit } from '../api/staff.ts';
@@ -11,7 +11,7 @@ import { isoToRu } from '../lib/deadline-reading.ts';
 import { stepsText } from '../lib/staff-format.ts';
 import { DeficitForm } from './DeficitForm.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
-import { DeleteRecordDialog } from './RecordActions.tsx';
+import { DeleteRecordDialog, RowEditDeleteIcons } from './RecordActions.tsx';
 
 interface DeficitListProps {
   personId: string;
@@ -123,26 +123,13 @@ export function DeficitList({ personId, deficits, canWrite, onReload }: DeficitL
                         Вернуть в работу
                       </Button>
                     )}
-                    <ActionIcon
-                      variant="default"
-                      onClick={() => setEditing(d)}
-                      aria-label={`Изменить дефицит «${d.area}»`}
-                      title="Изменить"
-                    >
-                      <IconPencil size={16} aria-hidden />
-                    </ActionIcon>
-                    <ActionIcon
-                      variant="default"
-                      color="red"
-                      onClick={() => {
-                        remove.reset();
-                        setDeleting(d);
-                      }}
-                      aria-label={`Удалить дефицит «${d.area}»`}
-                      title="Удалить"
-                    >
-                      <IconTrash size={16} aria-hidden />
-                    </ActionIcon>
+                    <RowEditDeleteIcons
+                      editLabel={`Изменить дефицит «${d.area}»`}
+                      deleteLabel={`Удалить дефицит «${d.area}»`}
+                      onEdit={() => setEditing(d)}
+                      onDelete={() => setDeleting(d)}
+                      remove={remove}
+                    />
                   </Group>
                 )}
               </Group>

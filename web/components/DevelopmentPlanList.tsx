@@ -1,15 +1,15 @@
 // Individual development plans (ИОМ) of a member of staff: each plan's steps with their due dates and the
 // deficits they address; a step is marked done with its checkbox.
-import { ActionIcon, Badge, Button, Checkbox, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { type DevelopmentPlan, type StaffDeficit, useDeletePlan, useUpdatePlan } from '../api/staff.ts';
 import { isoToRu } from '../lib/deadline-reading.ts';
 import { periodText, stepsText } from '../lib/staff-format.ts';
 import { DevelopmentPlanForm } from './DevelopmentPlanForm.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
-import { DeleteRecordDialog } from './RecordActions.tsx';
+import { DeleteRecordDialog, RowEditDeleteIcons } from './RecordActions.tsx';
 
 interface PlanListProps {
   personId: string;
@@ -92,28 +92,13 @@ export function DevelopmentPlanList({ personId, plans, deficits, canWrite, onRel
                 </Text>
               </Stack>
               {canWrite && (
-                <Group gap={4} wrap="nowrap">
-                  <ActionIcon
-                    variant="default"
-                    onClick={() => setEditing(plan)}
-                    aria-label={`Изменить маршрут «${plan.title}»`}
-                    title="Изменить"
-                  >
-                    <IconPencil size={16} aria-hidden />
-                  </ActionIcon>
-                  <ActionIcon
-                    variant="default"
-                    color="red"
-                    onClick={() => {
-                      remove.reset();
-                      setDeleting(plan);
-                    }}
-                    aria-label={`Удалить маршрут «${plan.title}»`}
-                    title="Удалить"
-                  >
-                    <IconTrash size={16} aria-hidden />
-                  </ActionIcon>
-                </Group>
+                <RowEditDeleteIcons
+                  editLabel={`Изменить маршрут «${plan.title}»`}
+                  deleteLabel={`Удалить маршрут «${plan.title}»`}
+                  onEdit={() => setEditing(plan)}
+                  onDelete={() => setDeleting(plan)}
+                  remove={remove}
+                />
               )}
             </Group>
             {plan.items.length === 0 ? (

@@ -1,6 +1,6 @@
-// The edit and delete controls of a record's page, and the dialog that confirms the delete.
+// The edit and delete controls of a record's page or a list's row, and the dialog that confirms the delete.
 
-import { Button } from '@mantine/core';
+import { ActionIcon, Button, Group } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -118,5 +118,38 @@ export function DeleteRecordDialog<T extends { id: string; version: number | nul
     >
       {props.children}
     </DeleteDialog>
+  );
+}
+
+interface RowEditDeleteProps {
+  /** What the buttons say to a screen reader: «Изменить курс «…»», «Удалить курс «…»». */
+  editLabel: string;
+  deleteLabel: string;
+  onEdit: () => void;
+  /** Opens the delete dialog; the previous attempt's error is cleared first. */
+  onDelete: () => void;
+  remove: Removal;
+}
+
+/** The edit and delete icons of a row in a list. */
+export function RowEditDeleteIcons({ editLabel, deleteLabel, onEdit, onDelete, remove }: RowEditDeleteProps) {
+  return (
+    <Group gap={4} wrap="nowrap">
+      <ActionIcon variant="default" onClick={onEdit} aria-label={editLabel} title="Изменить">
+        <IconPencil size={16} aria-hidden />
+      </ActionIcon>
+      <ActionIcon
+        variant="default"
+        color="red"
+        onClick={() => {
+          remove.reset();
+          onDelete();
+        }}
+        aria-label={deleteLabel}
+        title="Удалить"
+      >
+        <IconTrash size={16} aria-hidden />
+      </ActionIcon>
+    </Group>
   );
 }
