@@ -10,19 +10,12 @@ import { typicalMeasures } from '../domain/diagnosis/measures.ts';
 import { presetDefinitions } from '../domain/diagnosis/preset-500plus.ts';
 import type { RiskFactor } from '../domain/diagnosis/risk-factors.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
-import { addDays, localDate } from '../domain/execution/status.ts';
+import { addDays } from '../domain/execution/status.ts';
 import { emptyAct, emptyPassport } from '../domain/programme/programme.ts';
 import type { Db, Executor } from '../storage/database.ts';
 import { getOrganisation } from '../storage/organisations-repo.ts';
 import { listActivities } from '../storage/programmes-repo.ts';
-import {
-  antiRiskChoices,
-  campaignSchools,
-  diagnosisCampaigns,
-  programmes,
-  regions,
-  riskMeasures,
-} from '../storage/schema.ts';
+import { antiRiskChoices, campaignSchools, diagnosisCampaigns, programmes, riskMeasures } from '../storage/schema.ts';
 import { deleteVersioned, updateVersioned } from '../storage/versioned.ts';
 import {
   audit,
@@ -32,6 +25,7 @@ import {
   type ServiceContext,
   staleWrite,
 } from './context.ts';
+import { regionToday } from './execution.ts';
 import { createActivity, createSection, saveProgramme } from './programmes.ts';
 
 type MeasureDto = z.infer<typeof riskMeasure>;
@@ -240,8 +234,7 @@ export async function chooseRisks(
       });
       return { factor, measures };
     });
-    const [region] = await tx.select().from(regions).where(eq(regions.id, o.regionId));
-    const today = localDate(ctx.now?.() ?? new Date(), region!.timezone);
+    const today = await regionToday(tx, ctx, o.regionId);
     const inner: ServiceContext = { ...ctx, db: tx as unknown as Db };
     const existing = await tx
       .select({ choice: antiRiskChoices })

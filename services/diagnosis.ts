@@ -27,7 +27,6 @@ import {
   scoreSchool,
 } from '../domain/diagnosis/scoring.ts';
 import { DomainError, denied, notFound } from '../domain/errors.ts';
-import { localDate } from '../domain/execution/status.ts';
 import type { Executor } from '../storage/database.ts';
 import { getOrganisation } from '../storage/organisations-repo.ts';
 import {
@@ -37,7 +36,6 @@ import {
   diagnosisModelVersions,
   municipalities,
   organisations,
-  regions,
   surveyResponses,
 } from '../storage/schema.ts';
 import { scopeCondition } from '../storage/scope-filter.ts';
@@ -53,6 +51,7 @@ import {
   scope,
   staleWrite,
 } from './context.ts';
+import { regionToday } from './execution.ts';
 
 const invalid = (field: string, message: string) =>
   new DomainError('validation.failed', message, { problems: [{ field, message }] });
@@ -64,10 +63,6 @@ interface CampaignDefinition extends DiagnosisDefinition {
 }
 const definitionOf = (c: CampaignRow) => c.definition as CampaignDefinition;
 
-async function regionToday(ex: Executor, ctx: Pick<ServiceContext, 'now'>, regionId: string) {
-  const [r] = await ex.select({ tz: regions.timezone }).from(regions).where(eq(regions.id, regionId));
-  return localDate(ctx.now?.() ?? new Date(), r?.tz ?? 'Europe/Moscow');
-}
 const stateOf = (c: Pick<CampaignRow, 'opensOn' | 'closesOn'>, today: string): 'planned' | 'open' | 'closed' =>
   today < c.opensOn ? 'planned' : today > c.closesOn ? 'closed' : 'open';
 

@@ -31,6 +31,7 @@ import { can, type Place } from '../domain/roles.ts';
 import type { Executor } from '../storage/database.ts';
 import { type EventRow, eventRows } from '../storage/events-repo.ts';
 import { getOrganisation } from '../storage/organisations-repo.ts';
+import { knownEntitiesIn } from '../storage/people-repo.ts';
 import { type Appendices, getActivity, getProgrammeRecord, type ProgrammeRecord } from '../storage/programmes-repo.ts';
 import {
   activityExecutions,
@@ -310,27 +311,8 @@ const snapshot = (r: EventRow) => ({
 
 async function linksOf(ex: Executor, regionId: string, responsible: string, known?: KnownEntities) {
   if (!responsible.trim()) return [];
-  const k = known ?? (await knownEntities(ex, regionId));
+  const k = known ?? (await knownEntitiesIn(ex, regionId));
   return linkResponsible(responsible, k).map(({ kind, id, label }) => ({ kind, id, label }));
-}
-
-async function knownEntities(ex: Executor, regionId: string): Promise<KnownEntities> {
-  const [orgs, persons] = await Promise.all([
-    ex
-      .select({
-        id: organisations.id,
-        name: organisations.name,
-        shortName: organisations.shortName,
-        code: organisations.code,
-      })
-      .from(organisations)
-      .where(eq(organisations.regionId, regionId)),
-    ex
-      .select({ id: people.id, fullName: people.fullName, organisationId: people.organisationId })
-      .from(people)
-      .where(eq(people.regionId, regionId)),
-  ]);
-  return { organisations: orgs, people: persons };
 }
 
 export async function createEvent(ctx: ServiceContext, input: z.infer<typeof eventInput>): Promise<EventDto> {
@@ -702,7 +684,7 @@ export async function planActivityEvents(ctx: ServiceContext, activityId: string
     const taken = new Set(existing.map((e) => (e.source as { window?: number }).window));
     const fresh = drafts.filter((d) => !taken.has(d.source.window));
     const named = staffNamed(`${a.text} ${a.executors} ${a.plannedResult}`);
-    const known = await knownEntities(tx, p.regionId);
+    const known = await knownEntitiesIn(tx, p.regionId);
     const created: string[] = [];
     for (const d of fresh) {
       const [row] = await tx
@@ -775,7 +757,7 @@ export async function eventsFromProgramme(
     .from(events)
     .where(and(eq(events.programmeId, p.id), isNotNull(events.source)));
   const bySource = new Map(existing.map((e) => [(e.source as { consultation?: number }).consultation, e.id]));
-  const k = drafts.length > 0 ? (known ?? (await knownEntities(tx, p.regionId))) : undefined;
+  const k = drafts.length > 0 ? (known ?? (await knownEntitiesIn(tx, p.regionId))) : undefined;
   for (const d of drafts) {
     const values = {
       kind: d.kind,

@@ -46,6 +46,7 @@ import {
   municipalities,
   organisations,
   programmeActivities,
+  regions,
   schoolListMembers,
   storedFiles,
   users,
@@ -87,6 +88,12 @@ const unitPlace = (u: Pick<UnitRecord, 'regionId' | 'municipalityId' | 'organisa
 /** «Today» of a programme: the date in its region's time zone, from the context's clock. */
 export const todayOf = (ctx: Pick<ServiceContext, 'now'>, timezone: string): string =>
   localDate(ctx.now?.() ?? new Date(), timezone);
+
+/** «Today» in a region's time zone, read from the region (agreements, campaigns, courses, anti-risk roadmaps). */
+export async function regionToday(ex: Executor, ctx: Pick<ServiceContext, 'now'>, regionId: string): Promise<string> {
+  const [r] = await ex.select({ timezone: regions.timezone }).from(regions).where(eq(regions.id, regionId));
+  return todayOf(ctx, r?.timezone ?? 'Europe/Moscow');
+}
 
 /**
  * A programme may be read by those whose territory owns it, and by those it gives work to (a school reads

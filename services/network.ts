@@ -17,7 +17,6 @@ import type {
   supportGroupPatch,
 } from '../contract/network.ts';
 import { DomainError, denied, notFound } from '../domain/errors.ts';
-import { localDate } from '../domain/execution/status.ts';
 import { organisationNamed, partnershipKindLabels, partnershipStatus } from '../domain/network/partnership.ts';
 import type { KnownEntities } from '../domain/programme/link-responsible.ts';
 import type { Place } from '../domain/roles.ts';
@@ -34,7 +33,6 @@ import { getPerson } from '../storage/people-repo.ts';
 import type { Appendices } from '../storage/programmes-repo.ts';
 import {
   curatorAssignments,
-  regions,
   schoolPartnerships,
   supportGroupMembers,
   supportGroups,
@@ -51,7 +49,7 @@ import {
   scope,
   staleWrite,
 } from './context.ts';
-import { type EvidenceFileInput, storeCheckedFile, type UploadWording } from './execution.ts';
+import { type EvidenceFileInput, regionToday, storeCheckedFile, type UploadWording } from './execution.ts';
 
 const invalid = (field: string, message: string) =>
   new DomainError('validation.failed', message, { problems: [{ field, message }] });
@@ -61,12 +59,6 @@ const placeOfOrganisation = (o: { regionId: string; municipalityId: string | nul
   municipalityId: o.municipalityId,
   organisationId: o.id,
 });
-
-/** Today in the region's time zone (validity of agreements). */
-async function regionToday(ex: Executor, ctx: ServiceContext, regionId: string): Promise<string> {
-  const [r] = await ex.select({ tz: regions.timezone }).from(regions).where(eq(regions.id, regionId));
-  return localDate(ctx.now?.() ?? new Date(), r?.tz ?? 'Europe/Moscow');
-}
 
 function partnershipDto(r: PartnershipRow, today: string): PartnershipDto {
   return {

@@ -29,8 +29,8 @@ import { programmeWarnings, readProgramme, summarise } from '../domain/programme
 import type { Place } from '../domain/roles.ts';
 import type { Executor } from '../storage/database.ts';
 import { insertRounds } from '../storage/monitoring-repo.ts';
-import { findOrganisationsWithCode, getOrganisation, organisationNames } from '../storage/organisations-repo.ts';
-import { peopleNames } from '../storage/people-repo.ts';
+import { findOrganisationsWithCode, getOrganisation } from '../storage/organisations-repo.ts';
+import { knownEntitiesIn } from '../storage/people-repo.ts';
 import {
   type ActivityRecord,
   type Appendices,
@@ -228,12 +228,6 @@ async function ownerPlace(ex: Executor, owner: ProgrammeOwner, level: ProgrammeL
   }
 }
 
-/** The organisations and people of the programme's region, loaded once per save. */
-async function knownIn(ex: Executor, regionId: string): Promise<KnownEntities> {
-  const [organisations, people] = await Promise.all([organisationNames(ex, regionId), peopleNames(ex, regionId)]);
-  return { organisations, people };
-}
-
 /** Whom an activity's responsible and executors name, each once (without the words matched). */
 function activityLinks(a: { responsible: string; executors: string }, known: KnownEntities): ActivityDto['links'] {
   const links: ActivityDto['links'] = [];
@@ -346,7 +340,7 @@ export async function saveProgramme(
       tx,
       draft.sections.map((s, position) => ({ regionId, programmeId: id, position, number: s.number, title: s.title })),
     );
-    const known = await knownIn(tx, regionId);
+    const known = await knownEntitiesIn(tx, regionId);
     await insertActivities(
       tx,
       draft.sections.flatMap((s, si) =>
@@ -489,7 +483,7 @@ export async function updateProgramme(
       await pairsFromProgramme(
         tx,
         { id, regionId: after.regionId, tutorPairs: appendices.tutorPairs },
-        await knownIn(tx, after.regionId),
+        await knownEntitiesIn(tx, after.regionId),
       );
     if (periodChanged)
       await eventsFromProgramme(tx, { ...after, period: newPeriod, consultations: appendices.consultations });
@@ -691,7 +685,7 @@ export async function createActivity(
         sectionId,
         position: others.length,
         deadlineReading: readDeadline(fields.deadlineText, p.period),
-        links: activityLinks(fields, await knownIn(tx, p.regionId)),
+        links: activityLinks(fields, await knownEntitiesIn(tx, p.regionId)),
         source: null,
       },
     ]);
@@ -731,7 +725,7 @@ export async function updateActivity(
       ...((fields.responsible !== undefined || fields.executors !== undefined) && {
         links: activityLinks(
           { responsible: fields.responsible ?? before.responsible, executors: fields.executors ?? before.executors },
-          await knownIn(tx, p.regionId),
+          await knownEntitiesIn(tx, p.regionId),
         ),
       }),
       ...(moved && { sectionId }),

@@ -35,7 +35,7 @@ import { can, type Permission, type Place } from '../domain/roles.ts';
 import type { Executor } from '../storage/database.ts';
 import { getOrganisation } from '../storage/organisations-repo.ts';
 import { getPerson } from '../storage/people-repo.ts';
-import { courseCompletions, developmentPlans, events, regions, staffDeficits } from '../storage/schema.ts';
+import { courseCompletions, developmentPlans, events, staffDeficits } from '../storage/schema.ts';
 import {
   type CourseRecord,
   type DeficitRecord,
@@ -54,7 +54,7 @@ import {
 import { removeStoredFiles, storedFileContent } from '../storage/stored-files-repo.ts';
 import { deleteVersioned, updateVersioned } from '../storage/versioned.ts';
 import { audit, inTransaction, requirePermission, type ServiceContext, staleWrite } from './context.ts';
-import { type EvidenceFileInput, storeCheckedFile, todayOf, type UploadWording } from './execution.ts';
+import { type EvidenceFileInput, regionToday, storeCheckedFile, type UploadWording } from './execution.ts';
 
 const courseLabels = {
   title: 'Название курса',
@@ -103,12 +103,6 @@ async function personFor(ex: Executor, ctx: ServiceContext, personId: string, pe
   if (!p) throw new DomainError('not_found', 'Сотрудник не найден: возможно, его удалили.');
   requirePermission(ctx, permission, placeOf(p));
   return p;
-}
-
-/** «Today» in the person's region: a course cannot be completed later than that. */
-async function regionToday(ex: Executor, ctx: ServiceContext, regionId: string): Promise<string> {
-  const [r] = await ex.select({ timezone: regions.timezone }).from(regions).where(eq(regions.id, regionId));
-  return todayOf(ctx, r?.timezone ?? 'Europe/Moscow');
 }
 
 // ——— one person's development

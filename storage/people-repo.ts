@@ -1,9 +1,11 @@
 import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Person } from '../contract/api.ts';
 import type { StaffCategory } from '../domain/network/staff.ts';
+import type { KnownEntities } from '../domain/programme/link-responsible.ts';
 import type { Scope } from '../domain/roles.ts';
 import { escapeLike } from './audit-repo.ts';
 import type { Executor } from './database.ts';
+import { organisationNames } from './organisations-repo.ts';
 import { organisations, people } from './schema.ts';
 import { scopeCondition } from './scope-filter.ts';
 
@@ -84,4 +86,10 @@ export async function peopleNames(ex: Executor, regionId: string) {
     .select({ id: people.id, fullName: people.fullName, organisationId: people.organisationId })
     .from(people)
     .where(eq(people.regionId, regionId));
+}
+
+/** The organisations and people of a region, for linking the names a text gives (responsible, schedules). */
+export async function knownEntitiesIn(ex: Executor, regionId: string): Promise<KnownEntities> {
+  const [organisations, people] = await Promise.all([organisationNames(ex, regionId), peopleNames(ex, regionId)]);
+  return { organisations, people };
 }
