@@ -4,7 +4,6 @@
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
-  AudienceDto,
   attendanceBody,
   EventDto,
   eventInput,
@@ -257,7 +256,6 @@ function checkEventFields(v: {
 
 async function checkProgrammeAndActivity(
   ex: Executor,
-  ctx: ServiceContext,
   regionId: string,
   programmeId: string | null,
   activityId: string | null,
@@ -274,7 +272,6 @@ async function checkProgrammeAndActivity(
     if (!a || a.programmeId !== programmeId)
       throw invalid('activityId', 'Мероприятие дорожной карты не относится к программе события.');
   }
-  void ctx;
 }
 
 const eventLabels = {
@@ -321,7 +318,7 @@ export async function createEvent(ctx: ServiceContext, input: z.infer<typeof eve
     const place = await organiserPlace(tx, input);
     requirePermission(ctx, 'event.write', place);
     checkEventFields(input);
-    await checkProgrammeAndActivity(tx, ctx, input.regionId, input.programmeId ?? null, input.activityId ?? null);
+    await checkProgrammeAndActivity(tx, input.regionId, input.programmeId ?? null, input.activityId ?? null);
     const values = {
       regionId: input.regionId,
       municipalityId: place.municipalityId ?? null,
@@ -380,7 +377,7 @@ export async function updateEvent(
       link: fields.link,
     });
     if (fields.activityId !== undefined)
-      await checkProgrammeAndActivity(tx, ctx, before.regionId, before.programmeId, fields.activityId);
+      await checkProgrammeAndActivity(tx, before.regionId, before.programmeId, fields.activityId);
     const values = {
       ...fields,
       ...(startsAt !== undefined && { startsAt: startsAt ? new Date(startsAt) : null }),
@@ -783,5 +780,3 @@ export async function eventsFromProgramme(
   }
   return drafts.length;
 }
-
-export type { AudienceDto };
