@@ -162,8 +162,9 @@ describe.runIf(browserAvailable())(
       const me = (await page.evaluate(async () => (await fetch('/api/auth/me')).json())) as { organisationId: string };
       await page.goto(`${server.url}/organisations/${me.organisationId}`);
       await page.getByRole('link', { name: 'Рисковый профиль, SWOT и антирисковая программа' }).click();
-      await page.getByTestId('risk-factors').waitFor();
-      await page.getByTestId('risk-profile-chart').waitFor();
+      // The first visit loads the profile's screen and chart; CI runs it beside the crash and fuzz suites.
+      await page.getByTestId('risk-factors').waitFor({ timeout: 55_000 });
+      await page.getByTestId('risk-profile-chart').waitFor({ timeout: 55_000 });
       expect(await page.getByTestId('profile-respondents').innerText()).toContain('руководитель — 1, учителя — 2');
       const table = page.getByTestId('risk-factors');
       const equipmentRow = table.getByRole('row', { name: new RegExp(`^${equipment}`) });
