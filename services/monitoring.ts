@@ -21,13 +21,10 @@ import { DomainError } from '../domain/errors.ts';
 import { defaultEngagementCriteria, engagementResult, scoreProblems } from '../domain/execution/engagement.ts';
 import { indicatorStatusLabels } from '../domain/execution/indicators.ts';
 import {
-  type ActivityExecution,
-  activityStatus,
-  figuresByTerritory,
   laggingFirst,
+  percentOf,
   type RoundFigures,
-  roundFigures,
-  statusAt,
+  roundFiguresOf,
   type Threshold,
   thresholdText,
 } from '../domain/execution/rollup.ts';
@@ -35,7 +32,7 @@ import { daysBetween, executionStatusLabels, finalDeadline, timingOf } from '../
 import { groupBy } from '../domain/group-by.ts';
 import { can } from '../domain/roles.ts';
 import { type Executor, queryRows } from '../storage/database.ts';
-import { loadUnits, type UnitRecord } from '../storage/execution-repo.ts';
+import { loadUnits } from '../storage/execution-repo.ts';
 import {
   findRoundByDate,
   getRound,
@@ -45,6 +42,16 @@ import {
   type RoundRecord,
 } from '../storage/monitoring-repo.ts';
 import { getProgrammeRecord, listProgrammes, type ProgrammeRecord } from '../storage/programmes-repo.ts';
+import {
+  type ActivityState,
+  activityStates,
+  programmeClocks,
+  programmeCounts,
+  type TerritoryCounts,
+  territoryCounts,
+  type UnitFilter,
+  unitTerritoryName,
+} from '../storage/rollup-repo.ts';
 import { engagementScores, monitoringRounds } from '../storage/schema.ts';
 import { getRegion } from '../storage/territories-repo.ts';
 import { deleteVersioned, updateVersioned } from '../storage/versioned.ts';
@@ -73,13 +80,6 @@ export async function programmeTree(ex: Executor, rootId: string): Promise<strin
   return rows.map((r) => r.id);
 }
 
-const asActivities = (units: readonly UnitRecord[]): ActivityExecution[] =>
-  [...groupBy(units, (u) => u.activityId).values()].map((g) => ({
-    id: g[0]!.activityId,
-    reading: g[0]!.reading,
-    units: g,
-  }));
-
 function figuresDto(f: RoundFigures): RoundFiguresDto {
   return {
     date: f.date,
@@ -107,33 +107,66 @@ interface Picture {
   lagging: RoundDetailDto['lagging'];
 }
 
-/** The units an actor may count: all of them for the programme's owners, else those inside the actor's scope. */
-async function visibleUnits(ex: Executor, ctx: ServiceContext, root: ProgrammeRecord): Promise<UnitRecord[]> {
-  const ids = await programmeTree(ex, root.id);
-  const all = can(ctx.actor, 'programme.read', programmePlace(root));
-  return loadUnits(ex, { programmeIds: ids }, all ? undefined : scope(ctx));
+/**
+ * What an actor counts of a programme: the programme and the roadmaps cascaded from it, every unit for the
+ * programme's owners, else the units inside the actor's scope; optionally one territory's units only.
+ */
+interface UnitView {
+  root: ProgrammeRecord;
+  tree: string[];
+  filter: Omit<UnitFilter, 'programmeIds'>;
 }
 
-function territoryRows(
-  activities: ActivityExecution[],
-  date: string,
-  names: Map<string, { name: string; municipalityName: string }>,
-  keyOf: (u: ActivityExecution['units'][number]) => string | null,
-): TerritoryFiguresDto[] {
-  return figuresByTerritory(activities, date, keyOf)
-    .sort(laggingFirst)
-    .map((t) => ({
-      id: t.key,
-      name: names.get(t.key)?.name ?? '',
-      municipalityName: names.get(t.key)?.municipalityName ?? '',
-      total: t.total,
-      done: t.done,
-      cancelled: t.cancelled,
-      inProgress: t.inProgress,
-      planned: t.planned,
-      overdue: t.overdue,
-      percent: t.percent,
-    }));
+async function unitView(
+  ex: Executor,
+  ctx: ServiceContext,
+  root: ProgrammeRecord,
+  territory: { municipalityId?: string; organisationId?: string } = {},
+): Promise<UnitView> {
+  const tree = await programmeTree(ex, root.id);
+  const all = can(ctx.actor, 'programme.read', programmePlace(root));
+  return { root, tree, filter: { ...(all ? {} : { scope: scope(ctx) }), ...territory } };
+}
+
+/** The programme's own activities at each date, grouped by date. */
+async function ownStates(ex: Executor, v: UnitView, dates: readonly string[]): Promise<Map<string, ActivityState[]>> {
+  const states = await activityStates(ex, { programmeIds: [v.root.id], ...v.filter }, [...new Set(dates)]);
+  return groupBy(states, (a) => a.date);
+}
+
+const figuresAt = (states: Map<string, ActivityState[]>, date: string, threshold: Threshold | null) =>
+  figuresDto(roundFiguresOf(states.get(date) ?? [], date, threshold));
+
+function territoryRows(rows: TerritoryCounts[]): TerritoryFiguresDto[] {
+  return rows
+    .map((t) => ({ ...t, percent: percentOf(t.done, t.total - t.cancelled) }))
+    .sort(
+      (a, b) =>
+        laggingFirst(a, b) ||
+        a.municipalityName.localeCompare(b.municipalityName, 'ru') ||
+        a.name.localeCompare(b.name, 'ru'),
+    );
+}
+
+/** Activities due by the date and not done, the most overdue first. */
+function laggingOf(own: readonly ActivityState[], date: string): Picture['lagging'] {
+  const lagging: Picture['lagging'] = [];
+  for (const a of own) {
+    const final = finalDeadline(a.reading);
+    if (a.status === 'done' || a.status === 'cancelled' || final === null || final > date) continue;
+    lagging.push({
+      activityId: a.activityId,
+      number: a.number,
+      text: a.text,
+      deadlineText: a.deadlineText,
+      responsible: a.responsible,
+      unitsTotal: a.unitsLive,
+      unitsDone: a.unitsDone,
+      status: a.status,
+      daysOverdue: final < date ? daysBetween(final, date) : null,
+    });
+  }
+  return lagging.sort((a, b) => (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0));
 }
 
 /**
@@ -141,43 +174,17 @@ function territoryRows(
  * counted in units over the programme and the roadmaps cascaded from it (each school's share of regional
  * work and its own roadmap); lagging activities are those due by the date and not done.
  */
-function pictureAt(root: ProgrammeRecord, units: UnitRecord[], date: string, threshold: Threshold | null): Picture {
-  const own = asActivities(units.filter((u) => u.programmeId === root.id));
-  const everything = asActivities(units);
-  const names = new Map<string, { name: string; municipalityName: string }>();
-  for (const u of units) {
-    if (u.organisationId) names.set(u.organisationId, { name: u.executorName, municipalityName: u.municipalityName });
-    else if (u.municipalityId && !names.has(u.municipalityId))
-      names.set(u.municipalityId, { name: u.municipalityName || u.executorName, municipalityName: '' });
-  }
-  for (const u of units)
-    if (u.organisationId && u.municipalityId && !names.has(u.municipalityId))
-      names.set(u.municipalityId, { name: u.municipalityName, municipalityName: '' });
-  const lagging: Picture['lagging'] = [];
-  for (const a of own) {
-    const first = a.units[0] as UnitRecord;
-    const statuses = a.units.map((u) => statusAt(u, date));
-    const status = activityStatus(statuses);
-    const final = finalDeadline(a.reading);
-    if (status === 'done' || status === 'cancelled' || final === null || final > date) continue;
-    lagging.push({
-      activityId: a.id,
-      number: first.number,
-      text: first.text,
-      deadlineText: first.deadlineText,
-      responsible: first.responsible,
-      unitsTotal: statuses.filter((s) => s !== 'cancelled').length,
-      unitsDone: statuses.filter((s) => s === 'done').length,
-      status,
-      daysOverdue: final < date ? daysBetween(final, date) : null,
-    });
-  }
-  lagging.sort((a, b) => (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0));
+async function pictureAt(ex: Executor, v: UnitView, date: string, threshold: Threshold | null): Promise<Picture> {
+  // One after another: `ex` may be a transaction, whose connection runs one statement at a time.
+  const tree = { programmeIds: v.tree, ...v.filter };
+  const states = await ownStates(ex, v, [date]);
+  const byMunicipality = await territoryCounts(ex, tree, date, 'municipality');
+  const bySchool = await territoryCounts(ex, tree, date, 'school');
   return {
-    figures: figuresDto(roundFigures(own, date, threshold)),
-    byMunicipality: territoryRows(everything, date, names, (u) => u.municipalityId),
-    bySchool: territoryRows(everything, date, names, (u) => u.organisationId),
-    lagging,
+    figures: figuresAt(states, date, threshold),
+    byMunicipality: territoryRows(byMunicipality),
+    bySchool: territoryRows(bySchool),
+    lagging: laggingOf(states.get(date) ?? [], date),
   };
 }
 
@@ -212,23 +219,24 @@ const frozenFor = (ctx: ServiceContext, p: ProgrammeRecord, r: RoundRecord): Sna
 export async function listProgrammeRounds(ctx: ServiceContext, programmeId: string): Promise<RoundDto[]> {
   requirePermission(ctx, 'execution.read');
   const p = await programmeForRead(ctx.db, ctx, programmeId);
-  const [rounds, units] = await Promise.all([listRounds(ctx.db, [p.id]), visibleUnits(ctx.db, ctx, p)]);
+  const [rounds, v] = await Promise.all([listRounds(ctx.db, [p.id]), unitView(ctx.db, ctx, p)]);
+  const live = rounds.filter((r) => r.kind === 'execution' && !frozenFor(ctx, p, r));
+  const states = await ownStates(
+    ctx.db,
+    v,
+    live.map((r) => r.date),
+  );
   return rounds.map((r) =>
     roundDto(
       r,
-      r.kind === 'engagement'
-        ? null
-        : (frozenFor(ctx, p, r)?.figures ?? pictureAt(p, units, r.date, r.threshold).figures),
+      r.kind === 'engagement' ? null : (frozenFor(ctx, p, r)?.figures ?? figuresAt(states, r.date, r.threshold)),
     ),
   );
 }
 
-async function engagementRows(
-  ex: Executor,
-  r: RoundRecord,
-  units: UnitRecord[],
-): Promise<RoundDetailDto['engagement']> {
+async function engagementRows(ex: Executor, r: RoundRecord, v: UnitView): Promise<RoundDetailDto['engagement']> {
   const scores = await listScores(ex, r.id);
+  const units = await loadUnits(ex, { programmeIds: v.tree }, v.filter.scope);
   const rows: RoundDetailDto['engagement'] = [];
   const seen = new Set<string>();
   const add = (kind: 'municipality' | 'school', id: string, name: string, municipalityName: string) => {
@@ -265,13 +273,11 @@ async function engagementRows(
 }
 
 async function liveSnapshot(ex: Executor, ctx: ServiceContext, p: ProgrammeRecord, r: RoundRecord): Promise<Snapshot> {
-  const units = await visibleUnits(ex, ctx, p);
-  const picture = pictureAt(p, units, r.date, r.threshold);
-  return {
-    ...picture,
-    indicators: await indicatorRows(ex, p, r.date),
-    engagement: r.kind === 'engagement' ? await engagementRows(ex, r, units) : [],
-  };
+  const v = await unitView(ex, ctx, p);
+  const picture = await pictureAt(ex, v, r.date, r.threshold);
+  const indicators = await indicatorRows(ex, p, r.date);
+  const engagement = r.kind === 'engagement' ? await engagementRows(ex, r, v) : [];
+  return { ...picture, indicators, engagement };
 }
 
 async function roundForRead(ctx: ServiceContext, id: string) {
@@ -285,8 +291,12 @@ async function roundForRead(ctx: ServiceContext, id: string) {
 export async function roundDetail(ctx: ServiceContext, id: string): Promise<RoundDetailDto> {
   const { r, p } = await roundForRead(ctx, id);
   const snapshot = frozenFor(ctx, p, r) ?? (await liveSnapshot(ctx.db, ctx, p, r));
-  const units = await visibleUnits(ctx.db, ctx, p);
   const rounds = (await listRounds(ctx.db, [p.id])).filter((x) => x.kind === 'execution');
+  const states = await ownStates(
+    ctx.db,
+    await unitView(ctx.db, ctx, p),
+    rounds.filter((x) => !frozenFor(ctx, p, x)).map((x) => x.date),
+  );
   return {
     ...roundDto(r, r.kind === 'engagement' ? null : snapshot.figures),
     byMunicipality: snapshot.byMunicipality,
@@ -296,8 +306,7 @@ export async function roundDetail(ctx: ServiceContext, id: string): Promise<Roun
     engagement: snapshot.engagement,
     trend: rounds.map((x) => ({
       date: x.date,
-      executionPercent: (frozenFor(ctx, p, x)?.figures ?? pictureAt(p, units, x.date, x.threshold).figures)
-        .executionPercent,
+      executionPercent: (frozenFor(ctx, p, x)?.figures ?? figuresAt(states, x.date, x.threshold)).executionPercent,
       frozen: x.frozenAt !== null,
     })),
   };
@@ -312,7 +321,7 @@ export async function roundAtDate(
   const p = await programmeForRead(ctx.db, ctx, programmeId);
   const r = await findRoundByDate(ctx.db, p.id, date);
   if (r) return roundDetail(ctx, r.id);
-  return pictureAt(p, await visibleUnits(ctx.db, ctx, p), date, null).figures;
+  return figuresAt(await ownStates(ctx.db, await unitView(ctx.db, ctx, p), [date]), date, null);
 }
 
 async function programmeForMonitoring(tx: Executor, ctx: ServiceContext, programmeId: string) {
@@ -496,99 +505,109 @@ export async function programmeDashboard(
   requirePermission(ctx, 'execution.read');
   const p = await programmeForRead(ctx.db, ctx, programmeId);
   const today = todayOf(ctx, p.timezone);
-  let units = await visibleUnits(ctx.db, ctx, p);
-  const rounds = await listRounds(ctx.db, [p.id]);
+  const territory = q.organisationId
+    ? { organisationId: q.organisationId }
+    : q.municipalityId
+      ? { municipalityId: q.municipalityId }
+      : {};
+  const level: ProgrammeDashboardDto['level'] = q.organisationId
+    ? 'school'
+    : q.municipalityId
+      ? 'municipality'
+      : 'programme';
+  const [v, rounds] = await Promise.all([unitView(ctx.db, ctx, p, territory), listRounds(ctx.db, [p.id])]);
   const next = rounds.find((r) => r.kind === 'execution' && r.date >= today) ?? null;
-  let level: ProgrammeDashboardDto['level'] = 'programme';
-  let territoryName = p.territoryName;
-  if (q.organisationId) {
-    units = units.filter((u) => u.organisationId === q.organisationId);
-    level = 'school';
-    territoryName = units[0]?.executorName ?? '';
-  } else if (q.municipalityId) {
-    units = units.filter((u) => u.municipalityId === q.municipalityId);
-    level = 'municipality';
-    territoryName = units.find((u) => u.municipalityName)?.municipalityName ?? units[0]?.executorName ?? '';
-  }
+  const threshold = next?.threshold ?? null;
+  const live = rounds.filter((r) => r.kind === 'execution' && !frozenFor(ctx, p, r)).map((r) => r.date);
+  const tree = { programmeIds: v.tree, ...v.filter };
   // At a territory, every activity giving it work counts, rolled over that territory's units.
-  const scoped = level === 'programme' ? units.filter((u) => u.programmeId === p.id) : units;
-  const picture = pictureAt(p, units, today, next?.threshold ?? null);
-  const activities = asActivities(scoped);
-  const figures =
-    level === 'programme' ? picture.figures : figuresDto(roundFigures(activities, today, next?.threshold ?? null));
+  const [own, shown, territories, name, indicators] = await Promise.all([
+    ownStates(ctx.db, v, [today, ...live]),
+    level === 'programme' ? null : activityStates(ctx.db, tree, [today]),
+    level === 'school' ? [] : territoryCounts(ctx.db, tree, today, level === 'programme' ? 'municipality' : 'school'),
+    level === 'programme' ? p.territoryName : unitTerritoryName(ctx.db, tree),
+    level === 'programme' ? indicatorRows(ctx.db, p, today) : [],
+  ]);
+  const activities = shown ?? own.get(today) ?? [];
   let dueSoon = 0;
   const activityRows = activities.map((a) => {
-    const first = a.units[0] as UnitRecord;
-    const status = activityStatus(a.units.map((u) => u.status));
-    const t = timingOf(status, a.reading, today, p.settings.dueSoonDays);
+    const t = timingOf(a.status, a.reading, today, p.settings.dueSoonDays);
     if (t.timing === 'due-soon') dueSoon++;
     return {
-      activityId: a.id,
-      number: first.number,
-      text: first.text,
-      deadlineText: first.deadlineText,
-      windows: first.reading.windows,
-      status,
+      activityId: a.activityId,
+      number: a.number,
+      text: a.text,
+      deadlineText: a.deadlineText,
+      windows: a.reading.windows,
+      status: a.status,
       timing: t.timing,
-      unitsTotal: a.units.filter((u) => u.status !== 'cancelled').length,
-      unitsDone: a.units.filter((u) => u.status === 'done').length,
+      unitsTotal: a.unitsLive,
+      unitsDone: a.unitsDone,
     };
   });
-  const territories = level === 'programme' ? picture.byMunicipality : level === 'municipality' ? picture.bySchool : [];
-  const roundFiguresOf = (r: RoundRecord) =>
-    r.kind === 'engagement'
-      ? null
-      : (frozenFor(ctx, p, r)?.figures ?? pictureAt(p, units, r.date, r.threshold).figures);
   return {
     programmeId: p.id,
     title: p.title,
     today,
     level,
-    territoryName,
-    figures,
+    territoryName: name,
+    figures: figuresDto(roundFiguresOf(activities, today, threshold)),
     dueSoon,
-    territories,
+    territories: territoryRows(territories),
     activities: activityRows,
-    indicators: level === 'programme' ? await indicatorRows(ctx.db, p, today) : [],
-    rounds: rounds.map((r) => roundDto(r, roundFiguresOf(r))),
+    indicators,
+    rounds: rounds.map((r) =>
+      roundDto(
+        r,
+        r.kind === 'engagement' ? null : (frozenFor(ctx, p, r)?.figures ?? figuresAt(own, r.date, r.threshold)),
+      ),
+    ),
   };
 }
 
 /** Programmes the actor follows, lagging first, with their execution today. */
 export async function regionDashboard(ctx: ServiceContext) {
   requirePermission(ctx, 'execution.read');
-  const { items } = await listProgrammes(ctx.db, scope(ctx), {}, 200, 0);
-  const rows = [];
-  for (const item of items) {
-    const p = (await getProgrammeRecord(ctx.db, item.id))!;
-    const today = todayOf(ctx, p.timezone);
-    const units = await visibleUnits(ctx.db, ctx, p);
-    const rounds = await listRounds(ctx.db, [p.id]);
-    const next = rounds.find((r) => r.kind === 'execution' && r.date >= today) ?? null;
-    const own = asActivities(units.filter((u) => u.programmeId === p.id));
-    const f = roundFigures(own, today, null);
-    const dueSoon = own.filter(
-      (a) =>
-        timingOf(activityStatus(a.units.map((u) => u.status)), a.reading, today, p.settings.dueSoonDays).timing ===
-        'due-soon',
-    ).length;
-    rows.push({
+  const { items } = await listProgrammes(ctx.db, scope(ctx), {}, dashboardLimit, 0);
+  const ids = items.map((i) => i.id);
+  const [clocks, rounds] = await Promise.all([programmeClocks(ctx.db, ids), listRounds(ctx.db, ids)]);
+  const clockOf = new Map(clocks.map((c) => [c.id, c]));
+  const todayOfProgramme = new Map(items.map((i) => [i.id, todayOf(ctx, clockOf.get(i.id)!.timezone)]));
+  const counts = await programmeCounts(ctx.db, {
+    programmes: items.map((i) => ({
+      id: i.id,
+      today: todayOfProgramme.get(i.id)!,
+      dueSoonDays: clockOf.get(i.id)!.dueSoonDays,
+    })),
+    fullIds: new Set(items.filter((i) => can(ctx.actor, 'programme.read', programmePlace(i))).map((i) => i.id)),
+    scope: scope(ctx),
+  });
+  const countsOf = new Map(counts.map((c) => [c.programmeId, c]));
+  const roundsOf = groupBy(rounds, (r) => r.programmeId);
+  const rows = items.map((p) => {
+    const today = todayOfProgramme.get(p.id)!;
+    const next = (roundsOf.get(p.id) ?? []).find((r) => r.kind === 'execution' && r.date >= today) ?? null;
+    const c = countsOf.get(p.id) ?? { total: 0, cancelled: 0, done: 0, overdue: 0, dueSoon: 0 };
+    return {
       programmeId: p.id,
       title: p.title,
       level: p.level,
       territoryName: p.territoryName,
       status: p.status,
-      total: f.total,
-      done: f.done,
-      cancelled: f.cancelled,
-      percent: f.percent,
-      overdue: f.overdue,
-      dueSoon,
+      total: c.total,
+      done: c.done,
+      cancelled: c.cancelled,
+      percent: percentOf(c.done, c.total - c.cancelled),
+      overdue: c.overdue,
+      dueSoon: c.dueSoon,
       nextRound: next ? { date: next.date, threshold: next.threshold } : null,
-    });
-  }
+    };
+  });
   return rows.sort((a, b) => (a.percent ?? 101) - (b.percent ?? 101) || b.overdue - a.overdue);
 }
+
+/** The dashboard lists every programme of a region (a large region holds a few hundred roadmaps). */
+const dashboardLimit = 10_000;
 
 // ——— the analytic report
 

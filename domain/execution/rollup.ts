@@ -104,21 +104,33 @@ export function roundFigures(
   date: string,
   threshold: Threshold | null,
 ): RoundFigures {
-  const statuses = activities.map((a) => activityStatus(a.units.map((u) => statusAt(u, date))));
-  const figures = figuresOf(statuses);
+  return roundFiguresOf(
+    activities.map((a) => ({ reading: a.reading, status: activityStatus(a.units.map((u) => statusAt(u, date))) })),
+    date,
+    threshold,
+  );
+}
+
+/** The same figures from each activity's status at the date (as the database counts them from the units). */
+export function roundFiguresOf(
+  activities: readonly { reading: Pick<DeadlineReading, 'windows'>; status: ExecutionStatus }[],
+  date: string,
+  threshold: Threshold | null,
+): RoundFigures {
+  const figures = figuresOf(activities.map((a) => a.status));
   let dueByDate = 0;
   let doneOfDue = 0;
   let overdue = 0;
-  activities.forEach((a, i) => {
-    const s = statuses[i]!;
-    if (s === 'cancelled') return;
+  for (const a of activities) {
+    const s = a.status;
+    if (s === 'cancelled') continue;
     if (dueBy(a.reading, date)) {
       dueByDate++;
       if (s === 'done') doneOfDue++;
     }
     const final = finalDeadline(a.reading);
     if (s !== 'done' && final !== null && final < date) overdue++;
-  });
+  }
   const level = threshold ? thresholdLevel(figures.done, figures.total - figures.cancelled, threshold) : null;
   return {
     ...figures,
@@ -164,5 +176,7 @@ export function figuresByTerritory(
 }
 
 /** Lagging first: the lowest execution, then the most overdue. */
-export const laggingFirst = (a: TerritoryFigures, b: TerritoryFigures): number =>
-  (a.percent ?? 101) - (b.percent ?? 101) || b.overdue - a.overdue;
+export const laggingFirst = (
+  a: Pick<TerritoryFigures, 'percent' | 'overdue'>,
+  b: Pick<TerritoryFigures, 'percent' | 'overdue'>,
+): number => (a.percent ?? 101) - (b.percent ?? 101) || b.overdue - a.overdue;
