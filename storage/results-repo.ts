@@ -1,6 +1,5 @@
 // Assessment results of a region: bulk replacement of a kind's years, summaries, and loading for a run.
-// Rows are written with one INSERT … SELECT FROM unnest(arrays) per chunk: one statement for thousands of
-// rows on both engines, instead of a parameter list per row.
+// Rows are written with COPY (copy-rows.ts) on both engines: one stream for all rows of an import.
 import { sql } from 'drizzle-orm';
 import type {
   GiaResult,
@@ -9,44 +8,29 @@ import type {
   ResultsByKind,
   VprResult,
 } from '../domain/identification/results.ts';
+import { copyRows, copyValue } from './copy-rows.ts';
 import { type Executor, pgArray, queryRows } from './database.ts';
 
 const tableOf: Record<ResultKind, string> = { vpr: 'vpr_results', gia: 'gia_results', journal: 'journal_results' };
 
-/** Value columns per kind after the key columns (region_id, organisation_id, year, import_id). */
-const valueColumns = {
-  vpr: [
-    ['subject', 'text'],
-    ['grade', 'smallint'],
-    ['participants', 'int'],
-    ['n2', 'int'],
-    ['n3', 'int'],
-    ['n4', 'int'],
-    ['n5', 'int'],
-  ],
-  gia: [
-    ['exam', 'text'],
-    ['subject', 'text'],
-    ['participants', 'int'],
-    ['below_min', 'int'],
-  ],
-  journal: [
-    ['subject', 'text'],
-    ['grade', 'smallint'],
-    ['participants', 'int'],
-    ['lowered', 'int'],
-    ['confirmed', 'int'],
-    ['raised', 'int'],
-  ],
-} as const satisfies Record<ResultKind, readonly (readonly [string, string])[]>;
-
-type Values = { [K in ResultKind]: (r: ResultsByKind[K][number]) => (string | number)[] };
-const valuesOf: Values = {
-  vpr: (r: VprResult) => [r.subject, r.grade, r.participants, r.n2, r.n3, r.n4, r.n5],
-  gia: (r: GiaResult) => [r.exam, r.subject, r.participants, r.belowMin],
-  journal: (r: JournalResult) => [r.subject, r.grade, r.participants, r.lowered, r.confirmed, r.raised],
+/** Value columns per kind after the keys (region_id, import_id, organisation_id, year), as the lines below write them. */
+const copyColumns: Record<ResultKind, readonly string[]> = {
+  vpr: ['subject', 'grade', 'participants', 'n2', 'n3', 'n4', 'n5'],
+  gia: ['exam', 'subject', 'participants', 'below_min'],
+  journal: ['subject', 'grade', 'participants', 'lowered', 'confirmed', 'raised'],
 };
 
+// One row's value columns in COPY text format. Subjects and exams come from the known lists (read-results.ts), but
+// they are escaped anyway: the repository does not rely on what the reader accepts.
+type Line = { [K in ResultKind]: (r: ResultsByKind[K][number]) => string };
+const valuesLine: Line = {
+  vpr: (r: VprResult) => `${copyValue(r.subject)}\t${r.grade}\t${r.participants}\t${r.n2}\t${r.n3}\t${r.n4}\t${r.n5}\n`,
+  gia: (r: GiaResult) => `${copyValue(r.exam)}\t${copyValue(r.subject)}\t${r.participants}\t${r.belowMin}\n`,
+  journal: (r: JournalResult) =>
+    `${copyValue(r.subject)}\t${r.grade}\t${r.participants}\t${r.lowered}\t${r.confirmed}\t${r.raised}\n`,
+};
+
+/** Rows per piece of COPY input: pieces of a few hundred kilobytes stream without holding one huge string. */
 const CHUNK = 5000;
 
 /** Deletes the region's rows of the kind for the years; returns how many were there. */
@@ -59,6 +43,7 @@ export async function deleteResultYears(ex: Executor, regionId: string, kind: Re
   return Number(rows[0]?.n ?? 0);
 }
 
+/** Writes the records of one import with COPY (copy-rows.ts), on the executor's connection. */
 export async function insertResults<K extends ResultKind>(
   ex: Executor,
   kind: K,
@@ -67,25 +52,20 @@ export async function insertResults<K extends ResultKind>(
   records: readonly ResultsByKind[K][number][],
   organisationIdOf: (code: string) => string,
 ): Promise<void> {
-  const cols = valueColumns[kind];
-  const toValues = valuesOf[kind] as (r: ResultsByKind[K][number]) => (string | number)[];
+  const toLine = valuesLine[kind] as (r: ResultsByKind[K][number]) => string;
+  const keys = `${copyValue(regionId)}\t${copyValue(importId)}\t`;
+  const chunks: string[] = [];
   for (let start = 0; start < records.length; start += CHUNK) {
-    const chunk = records.slice(start, start + CHUNK);
-    const orgs = chunk.map((r) => organisationIdOf(r.schoolCode));
-    const years = chunk.map((r) => r.year);
-    const rows = chunk.map(toValues);
-    const columns = cols.map((_, i) => rows.map((values) => values[i] as string | number));
-    const arrays = [
-      sql`${pgArray(orgs)}::uuid[]`,
-      sql`${pgArray(years)}::smallint[]`,
-      ...cols.map(([, type], i) => sql`${pgArray(columns[i] ?? [])}::${sql.raw(type)}[]`),
-    ];
-    await ex.execute(
-      sql`insert into ${sql.identifier(tableOf[kind])} (region_id, import_id, organisation_id, year, ${sql.raw(
-        cols.map(([name]) => name).join(', '),
-      )}) select ${regionId}::uuid, ${importId}::uuid, * from unnest(${sql.join(arrays, sql`, `)})`,
-    );
+    let text = '';
+    const end = Math.min(records.length, start + CHUNK);
+    for (let i = start; i < end; i++) {
+      const r = records[i]!;
+      text += `${keys}${copyValue(organisationIdOf(r.schoolCode))}\t${r.year}\t${toLine(r)}`;
+    }
+    chunks.push(text);
   }
+  const columns = ['region_id', 'import_id', 'organisation_id', 'year', ...copyColumns[kind]];
+  await copyRows(ex, tableOf[kind], columns, chunks);
 }
 
 export interface ResultsYearSummary {
