@@ -1,7 +1,8 @@
 import { formatError, type RawRow, ru, type Table, tableLimits } from './table.ts';
 
 /** Trimmed text with line breaks as Excel keeps them inside a cell (\n). */
-export const normaliseCell = (raw: string): string => raw.replace(/\r\n?/g, '\n').trim();
+export const normaliseCell = (raw: string): string =>
+  raw.includes('\r') ? raw.replace(/\r\n?/g, '\n').trim() : raw.trim();
 
 /** Cells up to the last filled one, so that formatting-only columns to the right do not count as data. */
 function filledCells(raw: RawRow): string[] {

@@ -170,56 +170,37 @@ export function readExam(raw: string): Read<Exam> {
 
 // ---------------------------------------------------------------------------------------------------------
 // Rows.
+//
+// A national upload is hundreds of thousands of rows, so the row reader does per row only what the row needs: the
+// file columns of each group are looked up once, identity cells (a few distinct texts in a file) are read once per
+// distinct text, plain counts are parsed without allocations, and nothing is allocated for a row beyond its record.
 
-/** What one row gives for one group of columns. */
-interface RowValues {
-  year: number;
-  schoolCode: string;
-  subject: string;
-  /** ВПР and journal rows; 0 in ГИА rows, whose records have no grade. */
-  grade: number;
-  /** ГИА rows; 'ОГЭ' in the others, whose records have no exam. */
-  exam: Exam;
-  numbers: Map<ResultsColumn, number>;
+/** A cell of digits only, the usual count, as a number without the allocations of readCount; -1 otherwise. */
+function plainCount(s: string): number {
+  const n = s.length;
+  // Fifteen digits stay exact in a double; longer numbers go through readCount as before.
+  if (n === 0 || n > 15) return -1;
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const digit = s.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
-const number = (v: RowValues, c: ResultsColumn): number => {
-  const n = v.numbers.get(c);
-  // Records are built only from rows with no problem, and such a row has every number of its kind.
-  if (n === undefined) throw new Error(`results reader: ${c} not read`);
-  return n;
-};
-const build: { [K in ResultKind]: (v: RowValues) => ResultOf<K> } = {
-  vpr: (v) => ({
-    year: v.year,
-    schoolCode: v.schoolCode,
-    subject: v.subject,
-    grade: v.grade,
-    participants: number(v, 'participants'),
-    n2: number(v, 'n2'),
-    n3: number(v, 'n3'),
-    n4: number(v, 'n4'),
-    n5: number(v, 'n5'),
-  }),
-  gia: (v) => ({
-    year: v.year,
-    schoolCode: v.schoolCode,
-    exam: v.exam,
-    subject: v.subject,
-    participants: number(v, 'participants'),
-    belowMin: number(v, 'below_min'),
-  }),
-  journal: (v) => ({
-    year: v.year,
-    schoolCode: v.schoolCode,
-    subject: v.subject,
-    grade: v.grade,
-    participants: number(v, 'participants'),
-    lowered: number(v, 'lowered'),
-    confirmed: number(v, 'confirmed'),
-    raised: number(v, 'raised'),
-  }),
-};
+/** Remembers what a reader gives for each distinct text: a file repeats a few years, subjects and grades. */
+function remembered<T>(read: (text: string) => Read<T>): (text: string) => Read<T> {
+  const seen = new Map<string, Read<T>>();
+  return (text) => {
+    let r = seen.get(text);
+    if (r === undefined) {
+      r = read(text);
+      seen.set(text, r);
+    }
+    return r;
+  };
+}
 
 const formatShare = (n: number) => String(Math.round(n * 10) / 10).replace('.', ',');
 const listRows = (rows: Iterable<number>) => {
@@ -236,162 +217,330 @@ interface Line {
 const countColumns = (kind: ResultKind) =>
   resultColumns[kind].filter((c) => !identityColumns.includes(c) && c !== 'participants');
 
-/** What the reader learns across rows, for the duplicates check and the closing warnings. */
-interface ReadState {
-  /** Identity cells of the previous data row by file column: a cell merged down keeps text in its first row only. */
-  above: Map<number, string>;
-  next: Map<number, string>;
-  filledRows: Set<number>;
-  filledColumns: Set<ResultsColumn>;
-  convertedRows: Set<number>;
-  adjustedRows: Set<number>;
+/** A group's file columns by canonical column, worked out once for all rows; -1 where the group has none. */
+interface GroupPlan {
+  group: ColumnGroup;
+  year: number;
+  code: number;
+  exam: number;
+  subject: number;
+  grade: number;
+  participants: number;
+  /** The count columns of the kind, in the kind's order, and whether the header gives them as shares. */
+  counts: number[];
+  countShares: boolean[];
+  /** Every number column the group has (participants and counts): a row with one of them filled has results. */
+  numbers: number[];
 }
 
-/**
- * Converts the shares to counts and checks the counts against the participants, whatever the rest of the row.
- * Says whether shares were converted and whether rounding was adjusted, for the closing warning.
- */
-function checkCounts(
-  kind: ResultKind,
-  total: number,
-  numbers: Map<ResultsColumn, number>,
-  shares: Map<ResultsColumn, number>,
-  fail: (c: ResultsColumn, message: string) => void,
-): { converted: boolean; adjusted: boolean } {
-  const addsUp = parts[kind];
-  const get = (c: ResultsColumn) => numbers.get(c) ?? 0;
-  const done = { converted: shares.size > 0, adjusted: false };
-  numbers.set('participants', total);
-
-  if (shares.size > 0) {
-    const sum = [...shares.values()].reduce((a, b) => a + b, 0);
-    const first = addsUp[0];
-    if (total > 0 && first && shares.size === addsUp.length && Math.abs(sum - 100) > SHARE_SUM_TOLERANCE) {
-      fail(first, `Доли ${partsWords[kind]} дают в сумме ${formatShare(sum)} % вместо 100 %: проверьте значения.`);
-      return done;
-    }
-    for (const [c, share] of shares) numbers.set(c, Math.round((share * total) / 100));
-    // Rounding each share may leave the parts a student or two off the participants: the largest converted count
-    // absorbs the difference, as it changes its own share least.
-    const diff = total - addsUp.reduce((a, c) => a + get(c), 0);
-    const largest = [...shares.keys()].reduce((a, b) => (get(b) > get(a) ? b : a));
-    if (addsUp.length > 0 && diff !== 0 && Math.abs(diff) <= ROUNDING_FIX_LIMIT) {
-      numbers.set(largest, get(largest) + diff);
-      done.adjusted = true;
-    }
-  }
-
-  const over = countColumns(kind).filter((c) => get(c) > total);
-  for (const c of over)
-    fail(
-      c,
-      total === 0
-        ? 'Участников 0 (нет данных), поэтому и здесь должно быть 0.'
-        : `«${resultColumnLabels[c]}» (${get(c)}) больше числа участников (${total}): проверьте значения в строке.`,
-    );
-  const sum = addsUp.reduce((a, c) => a + get(c), 0);
-  if (addsUp.length > 0 && over.length === 0 && sum !== total)
-    fail(
-      'participants',
-      done.converted
-        ? `После пересчёта долей в количества сумма ${partsWords[kind]} (${sum}) отличается от числа участников (${total}) больше чем на ${ROUNDING_FIX_LIMIT}: проверьте доли или укажите количества.`
-        : `Сумма ${partsWords[kind]} (${sum}) не равна числу участников (${total}): исправьте количества.`,
-    );
-  return done;
-}
-
-/** Reads the cells of one row for one group of columns; every problem goes to `problems`. */
-function rowReader(kind: ResultKind, ctx: ResultsReadContext, chosenYear: number | undefined, problems: Problem[]) {
+function planOf(kind: ResultKind, group: ColumnGroup): GroupPlan {
+  const at = (c: ResultsColumn) => group.columns.get(c)?.index ?? -1;
   const counts = countColumns(kind);
-  const year = (t: string) => readYear(t, ctx.currentYear);
-  const subject = (t: string) => readSubject(kind, t);
-  const schoolCode = (t: string): Read<string> =>
-    ctx.isKnownSchool(t)
-      ? { value: t }
-      : {
-          error: `Школа с кодом «${t}» не найдена среди школ региона. Проверьте код или сначала загрузите школу в разделе «Организации».`,
-        };
-
-  return (line: Line, group: ColumnGroup, state: ReadState): RowValues | undefined => {
-    const fail = (c: ResultsColumn, message: string) => {
-      const s = group.columns.get(c);
-      problems.push({ row: line.row, column: c, ...(s ? { cell: cellAddress(s.index, line.row) } : {}), message });
-    };
-    const raw = (c: ResultsColumn): string => {
-      const s = group.columns.get(c);
-      if (!s) return '';
-      let text = line.cells[s.index] ?? '';
-      if (identityColumns.includes(c)) {
-        const kept = state.above.get(s.index);
-        if (text === '' && kept !== undefined) {
-          text = kept;
-          state.filledRows.add(line.row);
-          state.filledColumns.add(c);
-        }
-        if (text !== '') state.next.set(s.index, text);
-      }
-      return text;
-    };
-    const identity = <T>(c: ResultsColumn, read: (text: string) => Read<T>, missing: string): T | undefined => {
-      const text = raw(c);
-      const r: Read<T> = text === '' ? { error: missing } : read(text);
-      if ('error' in r) fail(c, r.error);
-      return 'value' in r ? r.value : undefined;
-    };
-
-    const y =
-      group.year ?? chosenYear ?? identity('year', year, 'Не указан год: укажите год проведения, например 2024.');
-    const code = identity('school_code', schoolCode, 'Не указан код ОО: укажите код школы из справочника организаций.');
-    const exam = kind === 'gia' ? identity('exam', readExam, 'Не указан экзамен: укажите ОГЭ или ЕГЭ.') : 'ОГЭ';
-    const sub = identity('subject', subject, 'Не указан предмет.');
-    const grade = kind === 'gia' ? 0 : identity('grade', readGrade, 'Не указан класс: укажите номер класса.');
-
-    const participantsText = raw('participants');
-    const participants: Read<number> =
-      participantsText === ''
-        ? { error: 'Не указано число участников: укажите его (0, если работу не писали).' }
-        : /%/.test(participantsText)
-          ? { error: 'Укажите число участников, а не долю в процентах.' }
-          : readCount(participantsText);
-    if ('error' in participants) fail('participants', participants.error);
-    const total = 'value' in participants ? participants.value : undefined;
-
-    // Each count as a number, or as a share to convert once the participants are known.
-    const numbers = new Map<ResultsColumn, number>();
-    const shares = new Map<ResultsColumn, number>();
-    let unread = false;
-    for (const c of counts) {
-      const text = raw(c);
-      // No participants means no data: ФИС ОКО leaves the marks of such a row empty.
-      if (text === '' && total === 0) numbers.set(c, 0);
-      else {
-        const share = group.columns.get(c)?.share || text.endsWith('%');
-        const r: Read<number> =
-          text === ''
-            ? { error: `Не заполнено «${resultColumnLabels[c]}»: укажите число (0, если таких нет).` }
-            : share
-              ? readShare(text)
-              : readCount(text);
-        if ('error' in r) {
-          fail(c, r.error);
-          unread = true;
-        } else (share ? shares : numbers).set(c, r.value);
-      }
-    }
-    const values: RowValues | undefined =
-      y === undefined || code === undefined || exam === undefined || sub === undefined || grade === undefined
-        ? undefined
-        : { year: y, schoolCode: code, subject: sub, grade, exam, numbers };
-    if (total !== undefined && !unread) {
-      const done = checkCounts(kind, total, numbers, shares, fail);
-      if (done.converted) state.convertedRows.add(line.row);
-      if (done.adjusted) state.adjustedRows.add(line.row);
-    }
-    return values;
+  const numbers = resultColumns[kind]
+    .filter((c) => !identityColumns.includes(c))
+    .map(at)
+    .filter((i) => i >= 0);
+  return {
+    group,
+    year: at('year'),
+    code: at('school_code'),
+    exam: at('exam'),
+    subject: at('subject'),
+    grade: at('grade'),
+    participants: at('participants'),
+    counts: counts.map(at),
+    countShares: counts.map((c) => group.columns.get(c)?.share === true),
+    numbers,
   };
 }
 
-const filled = (line: Line, index: number | undefined) => index !== undefined && (line.cells[index] ?? '') !== '';
+const filledAt = (line: Line, index: number) => index >= 0 && (line.cells[index] ?? '') !== '';
+
+/**
+ * Reads the cells of rows, one group of columns at a time; every problem goes to `problems`. Keeps what it learns
+ * across rows: identity cells merged down, and the rows behind the closing warnings.
+ */
+class RowReader<K extends ResultKind> {
+  readonly filledRows = new Set<number>();
+  readonly filledColumns = new Set<ResultsColumn>();
+  readonly convertedRows = new Set<number>();
+  readonly adjustedRows = new Set<number>();
+
+  private readonly countNames: readonly ResultsColumn[];
+  /** Positions in `countNames` of the counts that add up to the participants (none for ГИА). */
+  private readonly partsAt: number[];
+  private readonly year: (text: string) => Read<number>;
+  private readonly subject: (text: string) => Read<string>;
+  private readonly grade: (text: string) => Read<number>;
+  private readonly exam: (text: string) => Read<Exam>;
+  /** Identity cells of the previous data row by file column ('' for none): a merged cell keeps text in its first row. */
+  private above: string[] = [];
+  private next: string[] = [];
+  // The row being read: its counts (shares until converted) and whether each was written as a share.
+  private readonly values: number[];
+  private readonly isShare: boolean[];
+
+  constructor(
+    private readonly kind: K,
+    private readonly ctx: ResultsReadContext,
+    private readonly chosenYear: number | undefined,
+    private readonly problems: Problem[],
+  ) {
+    this.countNames = countColumns(kind);
+    this.partsAt = parts[kind].map((c) => this.countNames.indexOf(c));
+    this.values = this.countNames.map(() => 0);
+    this.isShare = this.countNames.map(() => false);
+    this.year = remembered((t) => readYear(t, ctx.currentYear));
+    this.subject = remembered((t) => readSubject(kind, t));
+    this.grade = remembered(readGrade);
+    this.exam = remembered(readExam);
+  }
+
+  /** Starts a data row: identity cells it fills become the ones kept for the row below. */
+  startRow(): void {
+    this.next.fill('');
+  }
+
+  /** Ends a data row. */
+  endRow(): void {
+    const kept = this.above;
+    this.above = this.next;
+    this.next = kept;
+  }
+
+  /** A skipped row (a total, a heading) breaks merged cells: nothing is carried past it. */
+  forgetAbove(): void {
+    this.above.fill('');
+  }
+
+  private fail(line: Line, c: ResultsColumn, index: number, message: string): void {
+    this.problems.push({
+      row: line.row,
+      column: c,
+      ...(index >= 0 ? { cell: cellAddress(index, line.row) } : {}),
+      message,
+    });
+  }
+
+  /** The text of an identity cell; an empty one takes the text of the row above (a merged cell). */
+  private identityText(line: Line, c: ResultsColumn, index: number): string {
+    if (index < 0) return '';
+    let text = line.cells[index] ?? '';
+    while (this.above.length <= index) {
+      this.above.push('');
+      this.next.push('');
+    }
+    const kept = this.above[index] ?? '';
+    if (text === '' && kept !== '') {
+      text = kept;
+      this.filledRows.add(line.row);
+      this.filledColumns.add(c);
+    }
+    if (text !== '') this.next[index] = text;
+    return text;
+  }
+
+  private identity<T>(
+    line: Line,
+    c: ResultsColumn,
+    index: number,
+    read: (text: string) => Read<T>,
+    missing: string,
+  ): T | undefined {
+    const text = this.identityText(line, c, index);
+    const r: Read<T> = text === '' ? { error: missing } : read(text);
+    if ('error' in r) {
+      this.fail(line, c, index, r.error);
+      return undefined;
+    }
+    return r.value;
+  }
+
+  private schoolCode(line: Line, index: number): string | undefined {
+    const text = this.identityText(line, 'school_code', index);
+    if (text !== '' && this.ctx.isKnownSchool(text)) return text;
+    this.fail(
+      line,
+      'school_code',
+      index,
+      text === ''
+        ? 'Не указан код ОО: укажите код школы из справочника организаций.'
+        : `Школа с кодом «${text}» не найдена среди школ региона. Проверьте код или сначала загрузите школу в разделе «Организации».`,
+    );
+    return undefined;
+  }
+
+  /** The participants of the row, or undefined with the problem reported. */
+  private participants(line: Line, index: number): number | undefined {
+    const text = index < 0 ? '' : (line.cells[index] ?? '');
+    const plain = plainCount(text);
+    if (plain >= 0) return plain;
+    const r: Read<number> =
+      text === ''
+        ? { error: 'Не указано число участников: укажите его (0, если работу не писали).' }
+        : text.includes('%')
+          ? { error: 'Укажите число участников, а не долю в процентах.' }
+          : readCount(text);
+    if ('error' in r) {
+      this.fail(line, 'participants', index, r.error);
+      return undefined;
+    }
+    return r.value;
+  }
+
+  /** Reads each count as a number, or as a share to convert once the participants are known; false if one is unread. */
+  private readCounts(line: Line, plan: GroupPlan, total: number | undefined): boolean {
+    let read = true;
+    for (let i = 0; i < this.countNames.length; i++) {
+      const index = plan.counts[i] ?? -1;
+      const text = index < 0 ? '' : (line.cells[index] ?? '');
+      this.isShare[i] = false;
+      // No participants means no data: ФИС ОКО leaves the marks of such a row empty.
+      if (text === '' && total === 0) {
+        this.values[i] = 0;
+        continue;
+      }
+      const share = plan.countShares[i] === true || text.endsWith('%');
+      const plain = share ? -1 : plainCount(text);
+      if (plain >= 0) {
+        this.values[i] = plain;
+        continue;
+      }
+      const c = this.countNames[i]!;
+      const r: Read<number> =
+        text === ''
+          ? { error: `Не заполнено «${resultColumnLabels[c]}»: укажите число (0, если таких нет).` }
+          : share
+            ? readShare(text)
+            : readCount(text);
+      if ('error' in r) {
+        this.fail(line, c, index, r.error);
+        read = false;
+      } else {
+        this.values[i] = r.value;
+        this.isShare[i] = share;
+      }
+    }
+    return read;
+  }
+
+  private failCount(line: Line, plan: GroupPlan, i: number, message: string): void {
+    this.fail(line, this.countNames[i]!, plan.counts[i] ?? -1, message);
+  }
+
+  private sumOfParts(): number {
+    let sum = 0;
+    for (const i of this.partsAt) sum += this.values[i]!;
+    return sum;
+  }
+
+  /**
+   * Converts the shares to counts and checks the counts against the participants, whatever the rest of the row.
+   * Notes whether shares were converted and whether rounding was adjusted, for the closing warning.
+   */
+  private checkCounts(line: Line, plan: GroupPlan, total: number): void {
+    const { kind, values, isShare, partsAt, countNames } = this;
+    let shares = 0;
+    for (const s of isShare) if (s) shares++;
+
+    if (shares > 0) {
+      this.convertedRows.add(line.row);
+      let sum = 0;
+      for (let i = 0; i < values.length; i++) if (isShare[i]) sum += values[i] ?? 0;
+      const first = partsAt[0];
+      if (total > 0 && first !== undefined && shares === partsAt.length && Math.abs(sum - 100) > SHARE_SUM_TOLERANCE) {
+        this.failCount(
+          line,
+          plan,
+          first,
+          `Доли ${partsWords[kind]} дают в сумме ${formatShare(sum)} % вместо 100 %: проверьте значения.`,
+        );
+        return;
+      }
+      let largest = -1;
+      for (let i = 0; i < values.length; i++) {
+        if (!isShare[i]) continue;
+        values[i] = Math.round(((values[i] ?? 0) * total) / 100);
+        if (largest < 0 || (values[i] ?? 0) > (values[largest] ?? 0)) largest = i;
+      }
+      // Rounding each share may leave the parts a student or two off the participants: the largest converted count
+      // absorbs the difference, as it changes its own share least.
+      const diff = total - this.sumOfParts();
+      if (partsAt.length > 0 && diff !== 0 && Math.abs(diff) <= ROUNDING_FIX_LIMIT) {
+        values[largest] = (values[largest] ?? 0) + diff;
+        this.adjustedRows.add(line.row);
+      }
+    }
+
+    let over = 0;
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i] ?? 0;
+      if (value <= total) continue;
+      over++;
+      this.failCount(
+        line,
+        plan,
+        i,
+        total === 0
+          ? 'Участников 0 (нет данных), поэтому и здесь должно быть 0.'
+          : `«${resultColumnLabels[countNames[i]!]}» (${value}) больше числа участников (${total}): проверьте значения в строке.`,
+      );
+    }
+    const sum = this.sumOfParts();
+    if (partsAt.length > 0 && over === 0 && sum !== total)
+      this.fail(
+        line,
+        'participants',
+        plan.participants,
+        shares > 0
+          ? `После пересчёта долей в количества сумма ${partsWords[kind]} (${sum}) отличается от числа участников (${total}) больше чем на ${ROUNDING_FIX_LIMIT}: проверьте доли или укажите количества.`
+          : `Сумма ${partsWords[kind]} (${sum}) не равна числу участников (${total}): исправьте количества.`,
+      );
+  }
+
+  /**
+   * Reads one row for one group of columns. Returns the record, built only when the row has no problem; the
+   * identity of the row (`key`, for the duplicates check) whenever its identity cells read.
+   */
+  read(line: Line, plan: GroupPlan): { key: string; year: number; record: ResultOf<K> | null } | undefined {
+    const before = this.problems.length;
+    const kind: ResultKind = this.kind;
+    const y =
+      plan.group.year ??
+      this.chosenYear ??
+      this.identity(line, 'year', plan.year, this.year, 'Не указан год: укажите год проведения, например 2024.');
+    const code = this.schoolCode(line, plan.code);
+    const exam =
+      kind === 'gia'
+        ? this.identity(line, 'exam', plan.exam, this.exam, 'Не указан экзамен: укажите ОГЭ или ЕГЭ.')
+        : 'ОГЭ';
+    const subject = this.identity(line, 'subject', plan.subject, this.subject, 'Не указан предмет.');
+    const grade =
+      kind === 'gia'
+        ? 0
+        : this.identity(line, 'grade', plan.grade, this.grade, 'Не указан класс: укажите номер класса.');
+    const total = this.participants(line, plan.participants);
+    const countsRead = this.readCounts(line, plan, total);
+    if (total !== undefined && countsRead) this.checkCounts(line, plan, total);
+    if (y === undefined || code === undefined || exam === undefined || subject === undefined || grade === undefined)
+      return undefined;
+    const key = `${y}\u0000${code}\u0000${kind === 'gia' ? exam : grade}\u0000${subject}`;
+    // A row with no problem has its participants and every count.
+    const record = this.problems.length === before ? this.record(y, code, exam, subject, grade, total ?? 0) : null;
+    return { key, year: y, record };
+  }
+
+  private record(year: number, schoolCode: string, exam: Exam, subject: string, grade: number, participants: number) {
+    const v = this.values;
+    const record: ResultOf<ResultKind> =
+      this.kind === 'vpr'
+        ? { year, schoolCode, subject, grade, participants, n2: v[0]!, n3: v[1]!, n4: v[2]!, n5: v[3]! }
+        : this.kind === 'gia'
+          ? { year, schoolCode, exam, subject, participants, belowMin: v[0]! }
+          : { year, schoolCode, subject, grade, participants, lowered: v[0]!, confirmed: v[1]!, raised: v[2]! };
+    return record as ResultOf<K>;
+  }
+}
 
 /**
  * Reads a results table of one kind. Canonical files (the template's English headers) read with no warnings;
@@ -429,29 +578,26 @@ export function readResults<K extends ResultKind>(
     });
   if (problems.length > 0) return reading;
 
-  const readRow = rowReader(kind, ctx, chosenYear, problems);
-  const state: ReadState = {
-    above: new Map(),
-    next: new Map(),
-    filledRows: new Set(),
-    filledColumns: new Set(),
-    convertedRows: new Set(),
-    adjustedRows: new Set(),
-  };
+  const reader = new RowReader(kind, ctx, chosenYear, problems);
+  const plans = header.groups.map((g) => planOf(kind, g));
+  const none: GroupPlan[] = [];
   const years = new Set<number>();
   const firstRowOf = new Map<string, number>();
-  const numberColumns = resultColumns[kind].filter((c) => !identityColumns.includes(c));
+
+  /** The groups a row has results in: a group of a year the school has no results for is empty. */
+  const groupsOf = (line: Line): GroupPlan[] => {
+    const only = plans.length === 1 ? plans[0] : undefined;
+    if (only) return only.numbers.some((i) => filledAt(line, i)) || filledAt(line, only.code) ? plans : none;
+    const withNumbers = plans.filter((p) => p.numbers.some((i) => filledAt(line, i)));
+    // A row with a code but no numbers is a result left unfilled; a row with neither is a heading inside the table
+    // («г. Кемерово»).
+    return withNumbers.length > 0 || !plans.some((p) => filledAt(line, p.code)) ? withNumbers : plans;
+  };
 
   for (const line of body) {
-    state.next = new Map();
+    reader.startRow();
     const summary = summaryLabelOf(line.cells);
-    const withNumbers = header.groups.filter((g) => numberColumns.some((c) => filled(line, g.columns.get(c)?.index)));
-    // A group of a year the school has no results for is empty; a row with a code but no numbers is a result
-    // left unfilled; a row with neither is a heading inside the table («г. Кемерово»).
-    const groups =
-      withNumbers.length > 0 || !header.groups.some((g) => filled(line, g.columns.get('school_code')?.index))
-        ? withNumbers
-        : header.groups;
+    const groups = groupsOf(line);
     if (summary || groups.length === 0) {
       warnings.push({
         row: line.row,
@@ -459,41 +605,38 @@ export function readResults<K extends ResultKind>(
           ? `Строка ${line.row} («${summary}») — итоговая и пропущена.`
           : `Строка ${line.row} не содержит результатов (нет кода школы и чисел) и пропущена.`,
       });
-      state.above = new Map();
+      reader.forgetAbove();
       continue;
     }
-    for (const group of groups) {
-      const before = problems.length;
-      const values = readRow(line, group, state);
-      if (!values) continue;
-      years.add(values.year);
-      const key = [values.year, values.schoolCode, kind === 'gia' ? values.exam : values.grade, values.subject];
-      const first = firstRowOf.get(key.join('\u0000'));
+    for (const plan of groups) {
+      const read = reader.read(line, plan);
+      if (!read) continue;
+      years.add(read.year);
+      const first = firstRowOf.get(read.key);
       if (first !== undefined) {
-        const code = group.columns.get('school_code');
         problems.push({
           row: line.row,
           column: 'school_code',
-          ...(code ? { cell: cellAddress(code.index, line.row) } : {}),
+          ...(plan.code >= 0 ? { cell: cellAddress(plan.code, line.row) } : {}),
           message: `Повтор: ${duplicateWords[kind]} те же, что в строке ${first}. Оставьте одну из строк.`,
         });
-      } else firstRowOf.set(key.join('\u0000'), line.row);
-      if (problems.length === before) reading.records.push(build[kind](values));
+      } else firstRowOf.set(read.key, line.row);
+      if (read.record && first === undefined) reading.records.push(read.record);
     }
-    state.above = state.next;
+    reader.endRow();
   }
 
-  if (state.convertedRows.size > 0)
+  if (reader.convertedRows.size > 0)
     warnings.push({
       message:
-        `Доли в процентах пересчитаны в количества (доля × участники ÷ 100, с округлением); строк с долями — ${state.convertedRows.size}.` +
-        (state.adjustedRows.size > 0
-          ? ` Наибольшее из пересчитанных значений поправлено на 1–${ROUNDING_FIX_LIMIT}, чтобы сумма совпала с числом участников, в строках: ${listRows(state.adjustedRows)}.`
+        `Доли в процентах пересчитаны в количества (доля × участники ÷ 100, с округлением); строк с долями — ${reader.convertedRows.size}.` +
+        (reader.adjustedRows.size > 0
+          ? ` Наибольшее из пересчитанных значений поправлено на 1–${ROUNDING_FIX_LIMIT}, чтобы сумма совпала с числом участников, в строках: ${listRows(reader.adjustedRows)}.`
           : ''),
     });
-  if (state.filledRows.size > 0)
+  if (reader.filledRows.size > 0)
     warnings.push({
-      message: `Пустые ячейки столбцов ${[...state.filledColumns].map((c) => `«${resultColumnLabels[c]}»`).join(', ')} заполнены значениями из строки выше (объединённые ячейки) в строках: ${listRows(state.filledRows)}. Проверьте, что это верно.`,
+      message: `Пустые ячейки столбцов ${[...reader.filledColumns].map((c) => `«${resultColumnLabels[c]}»`).join(', ')} заполнены значениями из строки выше (объединённые ячейки) в строках: ${listRows(reader.filledRows)}. Проверьте, что это верно.`,
     });
   reading.years = [...years].sort((a, b) => a - b);
   if (ctx.year !== undefined && fileHasYears && reading.years.some((y) => y !== ctx.year))
