@@ -28,6 +28,25 @@ export interface Database {
   where: string;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** Tells `observer` of every statement run through `db` from now on; null stops it. Tests count queries. */
+  observeQueries(observer: QueryObserver | null): void;
+}
+
+/** Told each SQL statement as Drizzle sends it, with its parameters (transaction control included on node-postgres). */
+export type QueryObserver = (query: string, params: unknown[]) => void;
+
+/**
+ * A Drizzle logger forwarding to the current observer, if any. Drizzle calls its logger (a no-op by default)
+ * for every statement anyway, so with no observer this costs one call and a null check per statement.
+ */
+function queryObservation() {
+  let observer: QueryObserver | null = null;
+  return {
+    logger: { logQuery: (query: string, params: unknown[]) => observer?.(query, params) },
+    observeQueries: (next: QueryObserver | null) => {
+      observer = next;
+    },
+  };
 }
 
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -37,13 +56,15 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
     const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
     await client.waitReady;
-    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    const observation = queryObservation();
+    const db = drizzlePglite(client, { schema, logger: observation.logger }) as unknown as Db;
     return {
       db,
       engine: 'pglite',
       where: target.dataDir ? `PGlite, папка ${target.dataDir}` : 'PGlite в памяти',
       migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }),
       close: () => client.close(),
+      observeQueries: observation.observeQueries,
     };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: 10 });
@@ -54,13 +75,15 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   // Fail fast with a clear message when the server is unreachable.
   const probe = await pool.connect();
   probe.release();
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const observation = queryObservation();
+  const db = drizzlePg(pool, { schema, logger: observation.logger }) as unknown as Db;
   return {
     db,
     engine: 'postgres',
     where: `PostgreSQL ${describeUrl(target.url)}`,
     migrate: () => migratePg(drizzlePg(pool, { schema }), { migrationsFolder }),
     close: () => pool.end(),
+    observeQueries: observation.observeQueries,
   };
 }
 
