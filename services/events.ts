@@ -39,6 +39,8 @@ import {
   organisations,
   people,
   programmeActivities,
+  programmes,
+  schoolListMembers,
 } from '../storage/schema.ts';
 import { deleteVersioned, updateVersioned } from '../storage/versioned.ts';
 import {
@@ -112,41 +114,107 @@ export async function programmeSchools(ex: Executor, p: ProgrammeRecord): Promis
   return rows.flatMap((r) => (r.id ? [r.id] : []));
 }
 
-/** The schools an event is for: its programme's target schools, the chosen ones, or every school in its place. */
-async function audienceSchools(
-  ex: Executor,
-  e: Pick<EventRow, 'regionId' | 'municipalityId' | 'organisationId' | 'programmeId'>,
-  a: Audience,
-  programmes: Map<string, ProgrammeRecord | null>,
-): Promise<string[]> {
-  if (a.schools === 'chosen') return a.organisationIds;
-  if (a.schools === 'programme' && e.programmeId) {
-    if (!programmes.has(e.programmeId)) programmes.set(e.programmeId, await getProgrammeRecord(ex, e.programmeId));
-    const p = programmes.get(e.programmeId);
-    if (p) return programmeSchools(ex, p);
+/**
+ * The schools each of several programmes works with, as programmeSchools() finds them, in at most two queries:
+ * a programme missing from the answer does not exist.
+ */
+async function programmeSchoolsById(ex: Executor, ids: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (ids.length === 0) return out;
+  const listed = await ex
+    .select({ programmeId: programmes.id, organisationId: schoolListMembers.organisationId })
+    .from(programmes)
+    .leftJoin(schoolListMembers, eq(schoolListMembers.listId, programmes.schoolListId))
+    .where(inArray(programmes.id, [...ids]));
+  for (const r of listed) {
+    const schools = out.get(r.programmeId) ?? [];
+    if (r.organisationId) schools.push(r.organisationId);
+    out.set(r.programmeId, schools);
   }
-  if (e.organisationId) {
-    const o = await getOrganisation(ex, e.organisationId);
-    if (o?.kind === 'school') return [o.id];
-  }
-  const rows = await ex
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(
-      and(
-        eq(organisations.regionId, e.regionId),
-        eq(organisations.kind, 'school'),
-        e.municipalityId ? eq(organisations.municipalityId, e.municipalityId) : undefined,
-      ),
-    );
-  return rows.map((r) => r.id);
+  const unlisted = [...out].filter(([, schools]) => schools.length === 0).map(([id]) => id);
+  if (unlisted.length === 0) return out;
+  const executing = await ex
+    .selectDistinct({ programmeId: activityExecutions.programmeId, id: activityExecutions.organisationId })
+    .from(activityExecutions)
+    .innerJoin(organisations, eq(organisations.id, activityExecutions.organisationId))
+    .where(and(inArray(activityExecutions.programmeId, unlisted), eq(organisations.kind, 'school')));
+  for (const r of executing) if (r.id) out.get(r.programmeId)!.push(r.id);
+  return out;
+}
+
+type AudienceEvent = Pick<EventRow, 'regionId' | 'municipalityId' | 'organisationId' | 'programmeId' | 'audience'>;
+
+/**
+ * The schools each event is for: its programme's target schools, the chosen ones, or every school in its place
+ * (the organising school itself, or the schools of its municipality or region). A few queries for any number
+ * of events, so a page of events costs the same whatever it shows.
+ */
+async function audienceSchools(ex: Executor, events: readonly AudienceEvent[]): Promise<string[][]> {
+  const audiences = events.map((e) => audienceOf(e.audience));
+  const byProgramme = await programmeSchoolsById(ex, [
+    ...new Set(
+      events.flatMap((e, i) => (audiences[i]!.schools === 'programme' && e.programmeId ? [e.programmeId] : [])),
+    ),
+  ]);
+  const fromProgramme = (e: AudienceEvent, a: Audience) =>
+    a.schools === 'programme' && e.programmeId ? byProgramme.get(e.programmeId) : undefined;
+  // Events whose schools come from their place: the organiser's kind, then the schools of the regions.
+  const byPlace = events.filter((e, i) => audiences[i]!.schools !== 'chosen' && !fromProgramme(e, audiences[i]!));
+  const organiserIds = [...new Set(byPlace.flatMap((e) => (e.organisationId ? [e.organisationId] : [])))];
+  const schoolOrganisers = new Set(
+    organiserIds.length === 0
+      ? []
+      : (
+          await ex
+            .select({ id: organisations.id })
+            .from(organisations)
+            .where(and(inArray(organisations.id, organiserIds), eq(organisations.kind, 'school')))
+        ).map((o) => o.id),
+  );
+  const regionIds = [
+    ...new Set(byPlace.filter((e) => !schoolOrganisers.has(e.organisationId!)).map((e) => e.regionId)),
+  ];
+  const regionSchools =
+    regionIds.length === 0
+      ? []
+      : await ex
+          .select({
+            id: organisations.id,
+            regionId: organisations.regionId,
+            municipalityId: organisations.municipalityId,
+          })
+          .from(organisations)
+          .where(and(inArray(organisations.regionId, regionIds), eq(organisations.kind, 'school')));
+  return events.map((e, i) => {
+    const a = audiences[i]!;
+    if (a.schools === 'chosen') return a.organisationIds;
+    const listed = fromProgramme(e, a);
+    if (listed) return listed;
+    if (e.organisationId && schoolOrganisers.has(e.organisationId)) return [e.organisationId];
+    return regionSchools
+      .filter((o) => o.regionId === e.regionId && (!e.municipalityId || o.municipalityId === e.municipalityId))
+      .map((o) => o.id);
+  });
+}
+
+/**
+ * The audience of each event — the staff of its schools who fit its categories and subjects — in a few queries
+ * for any number of events.
+ */
+async function audiencesOf(ex: Executor, events: readonly AudienceEvent[]): Promise<StaffRecord[][]> {
+  const schoolSets = await audienceSchools(ex, events);
+  const staff = await staffOf(ex, [...new Set(schoolSets.flat())]);
+  return events.map((e, i) => {
+    const schools = new Set(schoolSets[i]);
+    const a = audienceOf(e.audience);
+    return staff.filter((p) => p.organisationId !== null && schools.has(p.organisationId) && inAudience(a, p));
+  });
 }
 
 /** Resolves audiences once per distinct (programme, place, audience) within one request. */
 export function audienceResolver(ex: Executor) {
-  const programmes = new Map<string, ProgrammeRecord | null>();
   const cache = new Map<string, Promise<StaffRecord[]>>();
-  return (e: Pick<EventRow, 'regionId' | 'municipalityId' | 'organisationId' | 'programmeId' | 'audience'>) => {
+  return (e: AudienceEvent) => {
     const a = audienceOf(e.audience);
     const schoolsKey = JSON.stringify([
       e.programmeId,
@@ -159,7 +227,7 @@ export function audienceResolver(ex: Executor) {
     if (!cache.has(schoolsKey))
       cache.set(
         schoolsKey,
-        audienceSchools(ex, e, a, programmes).then((ids) => staffOf(ex, ids)),
+        audienceSchools(ex, [e]).then(([ids]) => staffOf(ex, ids!)),
       );
     return cache.get(schoolsKey)!.then((staff) => staff.filter((p) => inAudience(a, p)));
   };
@@ -194,10 +262,8 @@ function eventDto(r: EventRow, audienceCount: number): EventDto {
 }
 
 async function eventDtos(ex: Executor, rows: EventRow[]): Promise<EventDto[]> {
-  const resolve = audienceResolver(ex);
-  const out: EventDto[] = [];
-  for (const r of rows) out.push(eventDto(r, (await resolve(r)).length));
-  return out;
+  const audiences = await audiencesOf(ex, rows);
+  return rows.map((r, i) => eventDto(r, audiences[i]!.length));
 }
 
 export async function listEvents(ctx: ServiceContext, q: z.infer<typeof eventListQuery>) {
