@@ -36,6 +36,7 @@ import {
   diagnosisModelVersions,
   municipalities,
   organisations,
+  regions,
   surveyResponses,
 } from '../storage/schema.ts';
 import { scopeCondition } from '../storage/scope-filter.ts';
@@ -51,7 +52,7 @@ import {
   scope,
   staleWrite,
 } from './context.ts';
-import { regionToday } from './execution.ts';
+import { regionToday, todayOf } from './execution.ts';
 
 const invalid = (field: string, message: string) =>
   new DomainError('validation.failed', message, { problems: [{ field, message }] });
@@ -172,23 +173,22 @@ export async function listCampaigns(ctx: ServiceContext) {
   requirePermission(ctx, 'diagnosis.read');
   const s = scope(ctx);
   if (s.kind === 'none') return [];
+  // Each campaign's state is read at «today» in its region: the region's time zone comes with it.
   const rows = await ctx.db
-    .select()
+    .select({ c: diagnosisCampaigns, timezone: regions.timezone })
     .from(diagnosisCampaigns)
+    .leftJoin(regions, eq(regions.id, diagnosisCampaigns.regionId))
     .where(s.kind === 'all' ? undefined : eq(diagnosisCampaigns.regionId, s.regionId))
     .orderBy(desc(diagnosisCampaigns.opensOn));
-  const out = [];
-  for (const c of rows)
-    out.push({
-      id: c.id,
-      title: c.title,
-      opensOn: c.opensOn,
-      closesOn: c.closesOn,
-      state: stateOf(c, await regionToday(ctx.db, ctx, c.regionId)),
-      modelCode: definitionOf(c).modelCode,
-      createdAt: c.createdAt.toISOString(),
-    });
-  return out;
+  return rows.map(({ c, timezone }) => ({
+    id: c.id,
+    title: c.title,
+    opensOn: c.opensOn,
+    closesOn: c.closesOn,
+    state: stateOf(c, todayOf(ctx, timezone ?? 'Europe/Moscow')),
+    modelCode: definitionOf(c).modelCode,
+    createdAt: c.createdAt.toISOString(),
+  }));
 }
 
 /** A campaign with its filling progress per school and municipality, within the actor's scope. */
@@ -558,23 +558,59 @@ async function schoolForProfile(ctx: ServiceContext, organisationId: string) {
   return o;
 }
 
+interface SubmittedResponse {
+  group: string;
+  answers: unknown;
+}
+
+/** The submitted answers of the given schools in the given campaigns, in one query, by campaign and school. */
+async function submittedResponses(
+  ex: Executor,
+  campaignIds: readonly string[],
+  organisationIds: readonly string[],
+): Promise<(campaignId: string, organisationId: string) => SubmittedResponse[]> {
+  const rows =
+    campaignIds.length === 0 || organisationIds.length === 0
+      ? []
+      : await ex
+          .select({
+            campaignId: surveyResponses.campaignId,
+            organisationId: surveyResponses.organisationId,
+            group: surveyResponses.respondentGroup,
+            answers: surveyResponses.answers,
+          })
+          .from(surveyResponses)
+          .where(
+            and(
+              inArray(surveyResponses.campaignId, [...campaignIds]),
+              inArray(surveyResponses.organisationId, [...organisationIds]),
+              isNotNull(surveyResponses.submittedAt),
+            ),
+          );
+  const byKey = new Map<string, SubmittedResponse[]>();
+  for (const r of rows) {
+    const key = `${r.campaignId} ${r.organisationId}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), { group: r.group, answers: r.answers }]);
+  }
+  return (campaignId, organisationId) => byKey.get(`${campaignId} ${organisationId}`) ?? [];
+}
+
 /** The profile of one school in one campaign: every factor with its level, value and how it was reached. */
 async function profileOf(
   ex: Executor,
   c: CampaignRow,
   o: { id: string; shortName: string; code: string },
 ): Promise<RiskProfileDto> {
+  return profileFrom(c, o, (await submittedResponses(ex, [c.id], [o.id]))(c.id, o.id));
+}
+
+/** The same profile from the school's submitted answers in the campaign, already loaded. */
+function profileFrom(
+  c: CampaignRow,
+  o: { id: string; shortName: string; code: string },
+  responses: SubmittedResponse[],
+): RiskProfileDto {
   const d = definitionOf(c);
-  const responses = await ex
-    .select({ group: surveyResponses.respondentGroup, answers: surveyResponses.answers })
-    .from(surveyResponses)
-    .where(
-      and(
-        eq(surveyResponses.campaignId, c.id),
-        eq(surveyResponses.organisationId, o.id),
-        isNotNull(surveyResponses.submittedAt),
-      ),
-    );
   const titles = Object.fromEntries(d.factors.map((f) => [f.key, f.title]));
   const factors = scoreSchool(
     d.model,
@@ -645,8 +681,14 @@ export async function riskProfileHistory(
 ): Promise<z.infer<typeof profileHistory>> {
   const o = await schoolForProfile(ctx, organisationId);
   const out: z.infer<typeof profileHistory> = [];
-  for (const c of (await campaignsOfSchool(ctx.db, o.id)).reverse()) {
-    const p = await profileOf(ctx.db, c, o);
+  const campaigns = (await campaignsOfSchool(ctx.db, o.id)).reverse();
+  const responses = await submittedResponses(
+    ctx.db,
+    campaigns.map((c) => c.id),
+    [o.id],
+  );
+  for (const c of campaigns) {
+    const p = profileFrom(c, o, responses(c.id, o.id));
     out.push({
       campaign: p.campaign,
       levels: Object.fromEntries(p.factors.map((f) => [f.factor, f.level])),
@@ -664,9 +706,18 @@ export async function campaignHeatMap(ctx: ServiceContext, campaignId: string): 
   const schools = await schoolsInScope(ctx.db, ctx, c.id);
   if (schools.length === 0 && scope(ctx).kind !== 'region' && scope(ctx).kind !== 'all')
     throw denied('В этой кампании нет школ вашей территории.');
+  const responses = await submittedResponses(
+    ctx.db,
+    [c.id],
+    schools.map((s) => s.organisationId),
+  );
   const rows = [];
   for (const s of schools) {
-    const p = await profileOf(ctx.db, c, { id: s.organisationId, shortName: s.name, code: s.code });
+    const p = profileFrom(
+      c,
+      { id: s.organisationId, shortName: s.name, code: s.code },
+      responses(c.id, s.organisationId),
+    );
     rows.push({
       organisationId: s.organisationId,
       name: s.name,
