@@ -237,15 +237,13 @@ export async function seedNation(d: Database, options: NationOptions = {}): Prom
     const regionId = id();
     let regionUnits = 0;
     const result = await d.db.transaction(async (tx) => {
-      await tx
-        .insert(regions)
-        .values({
-          id: regionId,
-          code: region.code,
-          name: region.name,
-          shortName: region.shortName,
-          timezone: region.timezone,
-        });
+      await tx.insert(regions).values({
+        id: regionId,
+        code: region.code,
+        name: region.name,
+        shortName: region.shortName,
+        timezone: region.timezone,
+      });
       const mIds = new Map(region.municipalities.map((m) => [m.code, id()]));
       await insertAll(
         tx,
@@ -592,6 +590,8 @@ export async function seedNation(d: Database, options: NationOptions = {}): Prom
       largest = row;
     }
   }
+  // Fresh statistics, as autovacuum would gather them after such a load, so plans are those of a live system.
+  await d.db.execute(sql`analyze`);
   return { today, password: nationPassword, regions: out, largest: largest!, counts };
 }
 

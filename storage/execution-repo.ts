@@ -138,8 +138,13 @@ export async function loadUnits(
   }));
 }
 
-/** Does the programme give work to anyone inside the scope? (A school sees a regional roadmap that targets it.) */
+/**
+ * Does the programme give work to anyone inside the scope? (A school sees a regional roadmap that targets it.)
+ * A region's units are all its own programmes', so for a region or the country there is nothing to add — and
+ * no subquery to confuse the planner's row estimates (bench/plans/).
+ */
 export function programmeReaches(scope: Scope): SQL | undefined {
+  if (scope.kind === 'region' || scope.kind === 'all') return undefined;
   const inside = unitScope(scope);
   if (!inside) return undefined;
   return sql`exists (select 1 from ${activityExecutions} where ${activityExecutions.programmeId} = ${programmes.id} and ${inside})`;
