@@ -67,7 +67,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       observeQueries: observation.observeQueries,
     };
   }
-  const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  // JIT compilation pays off for long analytic scans, not for Опора's short statements: with it, a 20 ms
+  // dashboard query whose cost estimate crosses jit_above_cost spent 240 ms compiling (bench/plans/).
+  const pool = new pg.Pool({ connectionString: target.url, max: 10, options: '-c jit=off' });
   // An idle connection the server drops (a restart, a failover, an administrator's terminate) is discarded by
   // the pool and the next query opens a new one; without a listener that event would crash the process.
   // Errors of queries in flight still reach their callers.
