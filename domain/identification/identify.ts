@@ -123,8 +123,60 @@ interface SchoolResults {
   journal: Map<number, { participants: number; lowered: number; raised: number }>;
 }
 
+// Rows are found by the procedure's key and the year: «ВПР|subject|grade|year», «exam|subject|year».
 const vprKey = (subject: string, grade: number, year: number) => `ВПР|${subject}|${grade}|${year}`;
 const giaKey = (exam: string, subject: string, year: number) => `${exam}|${subject}|${year}`;
+
+/**
+ * A procedure of the methodology with what every school's lookups need, worked out once per run rather than once
+ * per school: its label, its threshold, and the key of its rows in each year.
+ */
+interface PreparedProcedure {
+  procedure: Procedure;
+  index: number;
+  label: string;
+  threshold: Threshold;
+  key: string;
+  keyByYear: Map<number, string>;
+}
+
+/** The methodology as a run applies it to every school. */
+interface Run {
+  d: MethodologyDefinition;
+  procedures: PreparedProcedure[];
+  /** ВПР subjects and grades the red zone looks at, or null for every ВПР result. */
+  redZoneAllowed: Set<string> | null;
+  counting: Extract<Condition, { kind: 'low-procedures' }>;
+}
+
+function prepareRun(d: MethodologyDefinition): Run {
+  return {
+    d,
+    procedures: d.procedures.map((procedure, index) => ({
+      procedure,
+      index,
+      label: procedureLabel(procedure),
+      threshold: procedure.source === 'vpr' ? d.lowResult.vpr : d.lowResult.gia,
+      key: procedureKey(procedure),
+      keyByYear: new Map(),
+    })),
+    redZoneAllowed:
+      d.redZone.scope === 'procedures'
+        ? new Set(d.procedures.filter((p) => p.source === 'vpr').map((p) => `${p.subject}|${p.grade}`))
+        : null,
+    counting: countingCondition(d),
+  };
+}
+
+/** The key of the procedure's row in a year (vprKey, giaKey), made once per run. */
+function rowKey(p: PreparedProcedure, year: number): string {
+  let key = p.keyByYear.get(year);
+  if (key === undefined) {
+    key = `${p.key}|${year}`;
+    p.keyByYear.set(year, key);
+  }
+  return key;
+}
 
 function indexResults(results: ResultsByKind): Map<string, SchoolResults> {
   const bySchool = new Map<string, SchoolResults>();
@@ -165,36 +217,29 @@ export function resultYears(results: ResultsByKind): number[] {
 const share = (count: number, total: number) => (total > 0 ? (count * 100) / total : 0);
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-function procedureYear(
-  p: Procedure,
-  year: number,
-  s: SchoolResults | undefined,
-  d: MethodologyDefinition,
-): ProcedureYear | null {
-  const procedure = procedureLabel(p);
-  if (p.source === 'vpr') {
-    const r = s?.vpr.get(vprKey(p.subject, p.grade, year));
+function procedureYear(p: PreparedProcedure, year: number, s: SchoolResults | undefined): ProcedureYear | null {
+  if (!s) return null;
+  const key = rowKey(p, year);
+  let participants: number;
+  let count: number;
+  if (p.procedure.source === 'vpr') {
+    const r = s.vpr.get(key);
     if (!r) return null;
-    const low = meets(r.n2, r.participants, d.lowResult.vpr);
-    return {
-      procedure,
-      year,
-      participants: r.participants,
-      count: r.n2,
-      share: round1(share(r.n2, r.participants)),
-      low,
-    };
+    participants = r.participants;
+    count = r.n2;
+  } else {
+    const r = s.gia.get(key);
+    if (!r) return null;
+    participants = r.participants;
+    count = r.belowMin;
   }
-  const r = s?.gia.get(giaKey(p.exam, p.subject, year));
-  if (!r) return null;
-  const low = meets(r.belowMin, r.participants, d.lowResult.gia);
   return {
-    procedure,
+    procedure: p.label,
     year,
-    participants: r.participants,
-    count: r.belowMin,
-    share: round1(share(r.belowMin, r.participants)),
-    low,
+    participants,
+    count,
+    share: round1(share(count, participants)),
+    low: meets(count, participants, p.threshold),
   };
 }
 
@@ -218,55 +263,64 @@ interface ConditionResult {
   reasons: Reason[];
 }
 
+/** A school's procedure results by procedure and year, each computed once however many conditions look at it. */
+type EvidenceCache = (Map<number, ProcedureYear | null> | undefined)[];
+
 function evaluate(
   c: Condition,
   runYear: number,
   s: SchoolResults | undefined,
-  d: MethodologyDefinition,
-  evidence: Map<string, ProcedureYear | null>,
+  run: Run,
+  evidence: EvidenceCache,
 ): ConditionResult {
   switch (c.kind) {
     case 'low-procedures': {
       const years = c.years.map((y) => resolveYear(y, runYear));
       const reasons: Reason[] = [];
       let count = 0;
-      for (const p of d.procedures) {
-        const rows = years.map((y) => evidenceOf(p, y, s, d, evidence));
-        const lowRows = rows.filter((r): r is ProcedureYear => r?.low === true);
-        const counted = c.yearsMode === 'each' ? lowRows.length === years.length : lowRows.length > 0;
+      for (const p of run.procedures) {
+        let low = 0;
+        for (const y of years) if (evidenceOf(p, y, s, evidence)?.low === true) low++;
+        const counted = c.yearsMode === 'each' ? low === years.length : low > 0;
         if (!counted) continue;
         count++;
-        const t = p.source === 'vpr' ? d.lowResult.vpr : d.lowResult.gia;
-        for (const r of lowRows) reasons.push(lowReason(r, p, t));
+        for (const y of years) {
+          const r = evidenceOf(p, y, s, evidence);
+          if (r?.low === true) reasons.push(lowReason(r, p.procedure, p.threshold));
+        }
       }
       const holds = count >= c.min && (c.max === undefined || count <= c.max);
       return { holds, count, reasons };
     }
     case 'red-zone':
-      return redZoneOf(resolveYear(c.year, runYear), s, d);
+      return redZoneOf(resolveYear(c.year, runYear), s, run);
     case 'objectivity-gap':
-      return objectivityOf(resolveYear(c.year, runYear), s, d);
+      return objectivityOf(resolveYear(c.year, runYear), s, run.d);
   }
 }
 
 function evidenceOf(
-  p: Procedure,
+  p: PreparedProcedure,
   year: number,
   s: SchoolResults | undefined,
-  d: MethodologyDefinition,
-  cache: Map<string, ProcedureYear | null>,
+  cache: EvidenceCache,
 ): ProcedureYear | null {
-  const key = `${procedureKey(p)}|${year}`;
-  if (!cache.has(key)) cache.set(key, procedureYear(p, year, s, d));
-  return cache.get(key) ?? null;
+  let byYear = cache[p.index];
+  if (!byYear) {
+    byYear = new Map();
+    cache[p.index] = byYear;
+  }
+  let e = byYear.get(year);
+  if (e === undefined) {
+    e = procedureYear(p, year, s);
+    byYear.set(year, e);
+  }
+  return e;
 }
 
-function redZoneOf(year: number, s: SchoolResults | undefined, d: MethodologyDefinition): ConditionResult {
-  const { share2, share5, scope } = d.redZone;
-  const allowed =
-    scope === 'procedures'
-      ? new Set(d.procedures.filter((p) => p.source === 'vpr').map((p) => `${p.subject}|${p.grade}`))
-      : null;
+function redZoneOf(year: number, s: SchoolResults | undefined, run: Run): ConditionResult {
+  const { share2, share5 } = run.d.redZone;
+  const allowed = run.redZoneAllowed;
   const reasons: Reason[] = [];
   for (const r of s?.vprByYear.get(year) ?? []) {
     if (allowed && !allowed.has(`${r.subject}|${r.grade}`)) continue;
@@ -329,17 +383,17 @@ function countingCondition(d: MethodologyDefinition): Extract<Condition, { kind:
 function judge(
   school: IdentificationSchool,
   s: SchoolResults | undefined,
-  d: MethodologyDefinition,
+  run: Run,
   runYear: number,
   ruleYears: number[],
   previous: ReadonlyMap<string, number | null> | undefined,
 ): SchoolVerdict {
-  const cache = new Map<string, ProcedureYear | null>();
+  const cache: EvidenceCache = [];
   let category: number | null = null;
   let rule: string | null = null;
   const reasons: Reason[] = [];
-  for (const r of d.rules) {
-    const results = r.conditions.map((c) => evaluate(c, runYear, s, d, cache));
+  for (const r of run.d.rules) {
+    const results = r.conditions.map((c) => evaluate(c, runYear, s, run, cache));
     if (!results.every((x) => x.holds)) continue;
     category = r.category;
     rule = r.label;
@@ -353,17 +407,17 @@ function judge(
       }
     break;
   }
-  const counting = evaluate(countingCondition(d), runYear, s, d, cache);
-  const red = redZoneOf(runYear, s, d);
-  const gap = objectivityOf(runYear, s, d);
+  const counting = evaluate(run.counting, runYear, s, run, cache);
+  const red = redZoneOf(runYear, s, run);
+  const gap = objectivityOf(runYear, s, run.d);
   // The red zone and the objectivity gap of year Y are reported for every school, whatever the rules.
   for (const flag of [red, gap])
     for (const reason of flag.reasons) if (!reasons.some((x) => x.text === reason.text)) reasons.push(reason);
   const journal = s?.journal.get(runYear);
   const evidence: ProcedureYear[] = [];
-  for (const p of d.procedures)
+  for (const p of run.procedures)
     for (const y of ruleYears) {
-      const e = evidenceOf(p, y, s, d, cache);
+      const e = evidenceOf(p, y, s, cache);
       if (e) evidence.push(e);
     }
   const inPreviousList = previous?.has(school.code) ?? false;
@@ -452,11 +506,11 @@ export function differenceFrom(
 export function identifySchools(input: IdentificationInput): IdentificationOutcome {
   const years = resultYears(input.results);
   const year = input.year ?? years.at(-1) ?? 0;
-  const d = input.methodology;
+  const run = prepareRun(input.methodology);
   const index = indexResults(input.results);
-  const ruleYears = yearsOfRules(d, year);
+  const ruleYears = yearsOfRules(input.methodology, year);
   const verdicts = input.schools.map((school) =>
-    judge(school, index.get(school.code), d, year, ruleYears, input.previous),
+    judge(school, index.get(school.code), run, year, ruleYears, input.previous),
   );
   return {
     year,
