@@ -19,9 +19,11 @@ import {
   identifySchools,
   type ListDifference,
   type Reason,
+  type SchoolVerdict,
   yearsOfRules,
 } from '../domain/identification/identify.ts';
 import type { MethodologyDefinition } from '../domain/identification/methodology.ts';
+import { copyRows, copyValue } from '../storage/copy-rows.ts';
 import { type Executor, pgArray, queryRows } from '../storage/database.ts';
 import { loadResults, resultYearsOf } from '../storage/results-repo.ts';
 import {
@@ -44,7 +46,7 @@ import {
   scope,
 } from './context.ts';
 import { resolveMethodology } from './methodologies.ts';
-import { regionFor, regionSchools, requireRegionWide } from './results.ts';
+import { type RegionSchool, regionFor, regionSchools, requireRegionWide } from './results.ts';
 
 /** Listed first by category, then by municipality and name: the order a list is read and checked in. */
 const listOrder = (
@@ -56,6 +58,8 @@ const listOrder = (
   a.name.localeCompare(b.name, 'ru');
 
 const CHUNK = 1000;
+/** Verdicts per piece of COPY input (a few hundred kilobytes of reasons and evidence). */
+const VERDICTS_PER_CHUNK = 200;
 
 /** The region's latest approved list as school code → category, with its id. */
 async function latestList(
@@ -110,6 +114,50 @@ export async function identifyRegion(ex: Executor, regionId: string, ref: string
   return { m, year, needed, available, missing, schools, previous, outcome };
 }
 
+const verdictCopyColumns = [
+  'run_id',
+  'region_id',
+  'organisation_id',
+  'municipality_id',
+  'category',
+  'rule',
+  'low_procedures',
+  'red_zone',
+  'objectivity_gap',
+  'objectivity_share',
+  'has_results',
+  'in_previous_list',
+  'previous_category',
+  'reasons',
+  'evidence',
+];
+
+/**
+ * Keeps every school's verdict of a run with COPY (storage/copy-rows.ts): a region's verdicts carry their reasons
+ * and evidence, a megabyte of JSON that a parameterised INSERT would send as thousands of parameters.
+ */
+async function saveVerdicts(
+  ex: Executor,
+  runId: string,
+  regionId: string,
+  schools: RegionSchool[],
+  verdicts: SchoolVerdict[],
+): Promise<void> {
+  const bySchool = new Map(schools.map((s) => [s.code, s]));
+  const flag = (b: boolean) => (b ? 't' : 'f');
+  const keys = `${copyValue(runId)}\t${copyValue(regionId)}\t`;
+  const chunks: string[] = [];
+  for (let i = 0; i < verdicts.length; i += VERDICTS_PER_CHUNK) {
+    let text = '';
+    for (const v of verdicts.slice(i, i + VERDICTS_PER_CHUNK)) {
+      const s = bySchool.get(v.code)!;
+      text += `${keys}${copyValue(s.id)}\t${copyValue(s.municipalityId)}\t${copyValue(v.category)}\t${copyValue(v.rule)}\t${v.lowProcedures}\t${flag(v.redZone)}\t${flag(v.objectivityGap)}\t${copyValue(v.objectivityShare)}\t${flag(v.hasResults)}\t${flag(v.inPreviousList)}\t${copyValue(v.previousCategory)}\t${copyValue(JSON.stringify(v.reasons))}\t${copyValue(JSON.stringify(v.evidence))}\n`;
+    }
+    chunks.push(text);
+  }
+  await copyRows(ex, 'identification_verdicts', verdictCopyColumns, chunks);
+}
+
 /** Runs a methodology over the region's stored results and keeps the run. */
 export async function runIdentification(ctx: ServiceContext, input: z.infer<typeof runInput>): Promise<RunDetail> {
   requirePermission(ctx, 'identification.write');
@@ -140,31 +188,7 @@ export async function runIdentification(ctx: ServiceContext, input: z.infer<type
       })
       .returning({ id: identificationRuns.id });
     const runId = run!.id;
-    const bySchool = new Map(schools.map((s) => [s.code, s]));
-    for (let i = 0; i < outcome.schools.length; i += CHUNK) {
-      await tx.insert(identificationVerdicts).values(
-        outcome.schools.slice(i, i + CHUNK).map((v) => {
-          const s = bySchool.get(v.code)!;
-          return {
-            runId,
-            regionId,
-            organisationId: s.id,
-            municipalityId: s.municipalityId,
-            category: v.category,
-            rule: v.rule,
-            lowProcedures: v.lowProcedures,
-            redZone: v.redZone,
-            objectivityGap: v.objectivityGap,
-            objectivityShare: v.objectivityShare,
-            hasResults: v.hasResults,
-            inPreviousList: v.inPreviousList,
-            previousCategory: v.previousCategory,
-            reasons: v.reasons,
-            evidence: v.evidence,
-          };
-        }),
-      );
-    }
+    await saveVerdicts(tx, runId, regionId, schools, outcome.schools);
     const missingNote = missing.length ? ` (нет результатов за ${missing.join(', ')} г.)` : '';
     await audit(tx, ctx, {
       regionId,
