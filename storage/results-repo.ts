@@ -113,14 +113,22 @@ export async function loadResults(ex: Executor, regionId: string, years: number[
   return { vpr, gia, journal };
 }
 
+/**
+ * The distinct years of a region's rows in one results table, found by skipping through the primary key
+ * (region_id, year, …) one year at a time instead of reading every row of the region.
+ */
+const yearsIn = (table: string, regionId: string) =>
+  sql`(with recursive y(year) as (
+        select min(year) from ${sql.identifier(table)} where region_id = ${regionId}
+        union all
+        select (select min(t.year) from ${sql.identifier(table)} t where t.region_id = ${regionId} and t.year > y.year)
+          from y where y.year is not null
+      ) select year::int as year from y where year is not null)`;
+
 /** The years for which the region has any results. */
 export async function resultYearsOf(ex: Executor, regionId: string): Promise<number[]> {
-  const rows = await queryRows<{ year: number }>(
-    ex,
-    sql`select year::int as year from vpr_results where region_id = ${regionId}
-        union select year::int from gia_results where region_id = ${regionId}
-        union select year::int from journal_results where region_id = ${regionId} order by 1`,
-  );
+  const parts = (Object.values(tableOf) as string[]).map((table) => yearsIn(table, regionId));
+  const rows = await queryRows<{ year: number }>(ex, sql`${sql.join(parts, sql` union `)} order by 1`);
   return rows.map((r) => r.year);
 }
 
