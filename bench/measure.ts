@@ -15,22 +15,26 @@ export async function median(runs: number, work: () => unknown | Promise<unknown
 
 export interface BenchRow {
   operation: string;
-  ours: number; // ms
+  /** Our figure, in `unit` (milliseconds unless said). */
+  ours: number;
   baselineName: string;
-  baseline: number; // ms
+  /** The baseline measured in the same run, in the same unit; null where the target is absolute only. */
+  baseline: number | null;
   target: string;
   met: boolean | null;
   note?: string;
+  unit?: string;
 }
 
-const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(2));
+const figure = (x: number, unit: string) => `${x >= 100 ? x.toFixed(0) : x.toFixed(2)} ${unit}`;
 
 export function table(rows: BenchRow[]): string {
   const head =
-    '| операция | наше, мс | базовая линия | базовая, мс | отношение | цель | выполнена |\n|---|---:|---|---:|---:|---|---|';
-  const body = rows.map(
-    (r) =>
-      `| ${r.operation}${r.note ? ` ${r.note}` : ''} | ${ms(r.ours)} | ${r.baselineName} | ${ms(r.baseline)} | ${(r.ours / r.baseline).toFixed(2)}× | ${r.target} | ${r.met === null ? '—' : r.met ? 'да' : 'нет'} |`,
-  );
+    '| операция | наше | базовая линия | базовая | отношение | цель | выполнена |\n|---|---:|---|---:|---:|---|---|';
+  const body = rows.map((r) => {
+    const unit = r.unit ?? 'мс';
+    const ratio = r.baseline === null ? '—' : `${(r.ours / r.baseline).toFixed(2)}×`;
+    return `| ${r.operation}${r.note ? ` ${r.note}` : ''} | ${figure(r.ours, unit)} | ${r.baselineName} | ${r.baseline === null ? '—' : figure(r.baseline, unit)} | ${ratio} | ${r.target} | ${r.met === null ? '—' : r.met ? 'да' : 'нет'} |`;
+  });
   return [head, ...body].join('\n');
 }

@@ -273,8 +273,14 @@ export async function buildServer(database: Database, options: ServerOptions): P
   await publicRoutes(app, deps);
 
   if (options.webDir && existsSync(path.join(options.webDir, 'index.html'))) {
-    // `wildcard: true` looks files up per request, so a rebuilt UI is served without a restart.
-    await app.register(fastifyStatic, { root: options.webDir, wildcard: true, index: ['index.html'] });
+    // `wildcard: true` looks files up per request, so a rebuilt UI is served without a restart; the build's
+    // .br and .gz copies go to browsers that accept them (web/compress-assets.ts).
+    await app.register(fastifyStatic, {
+      root: options.webDir,
+      wildcard: true,
+      index: ['index.html'],
+      preCompressed: true,
+    });
     // The SPA owns every non-API path.
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/') || req.method !== 'GET')

@@ -28,3 +28,14 @@ export function useUrlFilters<K extends string>(keys: readonly K[]) {
 
   return { values, page, update };
 }
+
+/** One page of rows filtered in the browser, and the pager for it (the page number lives in the URL). */
+export function pageOfRows<T>(rows: readonly T[], page: number, pageSize: number, onChange: (page: number) => void) {
+  const pages = Math.max(1, Math.ceil(rows.length / pageSize));
+  const current = Math.min(page, pages);
+  return {
+    current,
+    rows: rows.slice((current - 1) * pageSize, current * pageSize),
+    pagination: { page: current, pageSize, total: rows.length, onChange },
+  };
+}

@@ -21,7 +21,7 @@ import {
 } from '../lib/execution-format.ts';
 import { formatNumber } from '../lib/format.ts';
 import { levelLabels, type ProgrammeLevel } from '../lib/programme-format.ts';
-import { useUrlFilters } from '../lib/search-params.ts';
+import { pageOfRows, useUrlFilters } from '../lib/search-params.ts';
 import { can, useCurrentUser } from '../lib/session.ts';
 
 export default function DashboardPage() {
@@ -37,11 +37,14 @@ const levelOptions = [
   { value: 'school', label: 'Школьные' },
 ];
 
+/** A large region follows a few hundred programmes: fifty a page, lagging first. */
+const pageSize = 50;
+
 const levelLabel = (level: string) => (level in levelLabels ? levelLabels[level as ProgrammeLevel] : level);
 
 function Dashboard() {
   const dashboard = useRegionDashboard();
-  const { values, update } = useUrlFilters(['level', 'q'] as const);
+  const { values, page, update } = useUrlFilters(['level', 'q'] as const);
   const rows = useMemo(() => {
     const q = values.q?.trim().toLowerCase();
     return (dashboard.data ?? [])
@@ -50,6 +53,7 @@ function Dashboard() {
       .sort(compareLagging);
   }, [dashboard.data, values.level, values.q]);
   const all = dashboard.data ?? [];
+  const shown = pageOfRows(rows, page, pageSize, (p) => update({ page: p }));
   const overdue = all.reduce((n, p) => n + p.overdue, 0);
   const dueSoon = all.reduce((n, p) => n + p.dueSoon, 0);
   const next = all
@@ -195,7 +199,8 @@ function Dashboard() {
             label="Программы"
             testId="region-dashboard"
             columns={columns}
-            rows={dashboard.data ? rows : undefined}
+            rows={dashboard.data ? shown.rows : undefined}
+            pagination={shown.pagination}
             loading={dashboard.isPending}
             rowKey={(p) => p.programmeId}
             minWidth={960}

@@ -27,7 +27,7 @@ import {
   type SchoolSign,
 } from '../lib/identification-format.ts';
 import { formatAct } from '../lib/programme-format.ts';
-import { useUrlFilters } from '../lib/search-params.ts';
+import { pageOfRows, useUrlFilters } from '../lib/search-params.ts';
 import { can } from '../lib/session.ts';
 
 type Member = SchoolListDetail['members'][number];
@@ -82,8 +82,7 @@ function ListCard({ regionWide }: { regionWide: boolean }) {
     (a, b) => a - b,
   );
   const partial = l.members.length < l.schools;
-  const pages = Math.max(1, Math.ceil(rows.length / pageSize));
-  const current = Math.min(page, pages);
+  const shown = pageOfRows(rows, page, pageSize, (p) => update({ page: p }));
   const filtered = Boolean(values.q || values.category || values.municipalityId || values.sign);
   return (
     <>
@@ -141,7 +140,7 @@ function ListCard({ regionWide }: { regionWide: boolean }) {
               label="Школы перечня"
               testId="list-members"
               columns={columns}
-              rows={rows.slice((current - 1) * pageSize, current * pageSize)}
+              rows={shown.rows}
               rowKey={(m) => m.organisationId}
               minWidth={860}
               empty={
@@ -151,7 +150,7 @@ function ListCard({ regionWide }: { regionWide: boolean }) {
                     ? 'Школ вашей территории в перечне нет.'
                     : 'В перечне нет школ.'
               }
-              pagination={{ page: current, pageSize, total: rows.length, onChange: (p) => update({ page: p }) }}
+              pagination={shown.pagination}
             />
           </Stack>
         </section>

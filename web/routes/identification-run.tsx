@@ -53,7 +53,7 @@ import {
   municipalityChartData,
   type SchoolSign,
 } from '../lib/identification-format.ts';
-import { useUrlFilters } from '../lib/search-params.ts';
+import { pageOfRows, useUrlFilters } from '../lib/search-params.ts';
 import { can } from '../lib/session.ts';
 
 const MunicipalityChart = lazy(() => import('../components/MunicipalityChart.tsx'));
@@ -251,9 +251,8 @@ function Schools({ run }: { run: RunDetail }) {
     () => run.schools.filter((s) => matchesSchool(s, values)).sort(compareSchools),
     [run.schools, values],
   );
-  const pages = Math.max(1, Math.ceil(rows.length / pageSize));
-  const current = Math.min(page, pages);
-  const open = (s: Verdict) => update({ school: s.organisationId, page: current });
+  const shown = pageOfRows(rows, page, pageSize, (p) => update({ page: p }));
+  const open = (s: Verdict) => update({ school: s.organisationId, page: shown.current });
   const filtered = Boolean(values.q || values.category || values.municipalityId || values.sign);
 
   const columns: Column<Verdict>[] = [
@@ -366,17 +365,17 @@ function Schools({ run }: { run: RunDetail }) {
           label="Школы расчёта"
           testId="run-schools"
           columns={columns}
-          rows={rows.slice((current - 1) * pageSize, current * pageSize)}
+          rows={shown.rows}
           rowKey={(s) => s.organisationId}
           minWidth={980}
           empty={filtered ? 'По вашему запросу школ не найдено.' : 'В регионе нет школ.'}
-          pagination={{ page: current, pageSize, total: rows.length, onChange: (p) => update({ page: p }) }}
+          pagination={shown.pagination}
         />
       </Stack>
       <IdentificationExplanation
         runId={run.id}
         organisationId={values.school ?? null}
-        onClose={() => update({ school: null, page: current })}
+        onClose={() => update({ school: null, page: shown.current })}
       />
     </section>
   );
