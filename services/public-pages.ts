@@ -13,7 +13,7 @@ import type {
 import { approvalStatusLabels } from '../domain/execution/approval.ts';
 import { indicatorStatusLabels } from '../domain/execution/indicators.ts';
 import {
-  type ActivityExecution,
+  activitiesOf,
   activityStatus,
   type RoundFigures,
   roundFigures,
@@ -39,13 +39,6 @@ async function publishedProgramme(ex: Executor, id: string): Promise<ProgrammeRe
   if (!p?.public || p.status !== 'approved') return null;
   return p;
 }
-
-const asActivities = (units: readonly UnitRecord[]): ActivityExecution[] =>
-  [...groupBy(units, (u) => u.activityId).values()].map((g) => ({
-    id: g[0]!.activityId,
-    reading: g[0]!.reading,
-    units: g,
-  }));
 
 const figuresOfRound = (f: RoundFigures): PublicFiguresDto => ({
   total: f.total,
@@ -106,7 +99,7 @@ export async function publicProgramme(ex: Executor, id: string, now: Date): Prom
     listRounds(ex, [p.id]),
     indicatorRows(ex, p, today),
   ]);
-  const activities = asActivities(units);
+  const activities = activitiesOf(units);
   const bySection = groupBy(units, (u) => u.sectionId);
   return {
     id: p.id,
@@ -186,7 +179,7 @@ export async function publicSchoolWidget(
   const first = units[0];
   if (!first) return null;
   const today = localDate(now, p.timezone);
-  const activities = asActivities(units);
+  const activities = activitiesOf(units);
   return {
     programmeId: p.id,
     programmeTitle: p.title,

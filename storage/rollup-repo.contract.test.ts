@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Nation, seedNation } from '../bench/national.ts';
 import {
-  type ActivityExecution,
+  activitiesOf,
   activityStatus,
   figuresByTerritory,
   roundFigures,
@@ -21,13 +21,6 @@ import { loadUnits, type UnitRecord } from './execution-repo.ts';
 import { activityStates, programmeCounts, territoryCounts } from './rollup-repo.ts';
 
 const dates = ['2026-01-31', '2026-04-30', '2026-09-30', '2026-11-16', '2026-12-31'];
-
-const asActivities = (units: readonly UnitRecord[]): ActivityExecution[] =>
-  [...groupBy(units, (u) => u.activityId).values()].map((g) => ({
-    id: g[0]!.activityId,
-    reading: g[0]!.reading,
-    units: g,
-  }));
 
 describe.each(engines)('execution roll-ups counted by $name agree with the domain', (engine) => {
   let d: Database & { drop(): Promise<void> };
@@ -74,7 +67,7 @@ describe.each(engines)('execution roll-ups counted by $name agree with the domai
       const mine = units.filter((u) => inside(u, scope));
       const rows = await activityStates(d.db, { programmeIds: tree, scope }, dates);
       const expected = dates.flatMap((date) =>
-        asActivities(mine).map((a) => {
+        activitiesOf(mine).map((a) => {
           const statuses = a.units.map((u) => statusAt(u, date));
           return {
             key: `${date} ${a.id}`,
@@ -102,7 +95,7 @@ describe.each(engines)('execution roll-ups counted by $name agree with the domai
       for (const date of dates)
         for (const by of ['municipality', 'school'] as const) {
           const mine = units.filter((u) => inside(u, scope));
-          const expected = figuresByTerritory(asActivities(mine), date, (u) =>
+          const expected = figuresByTerritory(activitiesOf(mine), date, (u) =>
             by === 'school' ? u.organisationId : u.municipalityId,
           ).map(({ key, total, cancelled, done, inProgress, planned, overdue }) => ({
             id: key,
@@ -133,7 +126,7 @@ describe.each(engines)('execution roll-ups counted by $name agree with the domai
           scope: { kind: 'all' },
         });
         const expected = [...groupBy(units, (u) => u.programmeId)].map(([programmeId, own]) => {
-          const activities = asActivities(own);
+          const activities = activitiesOf(own);
           const f = roundFigures(activities, today, null);
           const dueSoon = activities.filter(
             (a) =>
@@ -158,7 +151,7 @@ describe.each(engines)('execution roll-ups counted by $name agree with the domai
       });
       const counted = units.filter((u) => u.programmeId === tree[0] || inside(u, scope));
       const expected = [...groupBy(counted, (u) => u.programmeId)].map(([programmeId, own]) => {
-        const f = roundFigures(asActivities(own), today, null);
+        const f = roundFigures(activitiesOf(own), today, null);
         return { programmeId, total: f.total, done: f.done };
       });
       const sort = (xs: { programmeId: string }[]) => xs.sort((a, b) => a.programmeId.localeCompare(b.programmeId));

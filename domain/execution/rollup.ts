@@ -29,6 +29,19 @@ export interface ExecutionFigures {
   percent: number | null;
 }
 
+/** Units grouped into their activities, in the order the units come. */
+export function activitiesOf<U extends ExecutionUnit & { reading: Pick<DeadlineReading, 'windows'> }>(
+  units: readonly U[],
+): (ActivityExecution & { units: U[] })[] {
+  const byActivity = new Map<string, U[]>();
+  for (const u of units) {
+    const list = byActivity.get(u.activityId);
+    if (list) list.push(u);
+    else byActivity.set(u.activityId, [u]);
+  }
+  return [...byActivity.values()].map((g) => ({ id: g[0]!.activityId, reading: g[0]!.reading, units: g }));
+}
+
 /** A unit's status as it stood at the end of a date: work reported done later is still in progress then. */
 export function statusAt(unit: Pick<ExecutionUnit, 'status' | 'completedOn'>, date: string | null): ExecutionStatus {
   if (date === null || unit.status !== 'done') return unit.status;
