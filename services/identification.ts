@@ -1,7 +1,7 @@
 // Runs of identification and approved lists of schools («перечни»). A run applies a methodology to the
 // region's results and keeps every school's decision with its reasons; an approved run becomes the
 // region's next numbered list, which programmes take as their target schools.
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableName, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   approveInput,
@@ -114,23 +114,24 @@ export async function identifyRegion(ex: Executor, regionId: string, ref: string
   return { m, year, needed, available, missing, schools, previous, outcome };
 }
 
+/** The verdict columns in the order saveVerdicts writes them. */
 const verdictCopyColumns = [
-  'run_id',
-  'region_id',
-  'organisation_id',
-  'municipality_id',
-  'category',
-  'rule',
-  'low_procedures',
-  'red_zone',
-  'objectivity_gap',
-  'objectivity_share',
-  'has_results',
-  'in_previous_list',
-  'previous_category',
-  'reasons',
-  'evidence',
-];
+  identificationVerdicts.runId,
+  identificationVerdicts.regionId,
+  identificationVerdicts.organisationId,
+  identificationVerdicts.municipalityId,
+  identificationVerdicts.category,
+  identificationVerdicts.rule,
+  identificationVerdicts.lowProcedures,
+  identificationVerdicts.redZone,
+  identificationVerdicts.objectivityGap,
+  identificationVerdicts.objectivityShare,
+  identificationVerdicts.hasResults,
+  identificationVerdicts.inPreviousList,
+  identificationVerdicts.previousCategory,
+  identificationVerdicts.reasons,
+  identificationVerdicts.evidence,
+].map((c) => c.name);
 
 /**
  * Keeps every school's verdict of a run with COPY (storage/copy-rows.ts): a region's verdicts carry their reasons
@@ -155,7 +156,7 @@ async function saveVerdicts(
     }
     chunks.push(text);
   }
-  await copyRows(ex, 'identification_verdicts', verdictCopyColumns, chunks);
+  await copyRows(ex, getTableName(identificationVerdicts), verdictCopyColumns, chunks);
 }
 
 /** Runs a methodology over the region's stored results and keeps the run. */

@@ -10,14 +10,30 @@ import type {
 } from '../domain/identification/results.ts';
 import { copyRows, copyValue } from './copy-rows.ts';
 import { type Executor, pgArray, queryRows } from './database.ts';
+import { giaResults, journalResults, vprResults } from './schema.ts';
 
 const tableOf: Record<ResultKind, string> = { vpr: 'vpr_results', gia: 'gia_results', journal: 'journal_results' };
 
 /** Value columns per kind after the keys (region_id, import_id, organisation_id, year), as the lines below write them. */
 const copyColumns: Record<ResultKind, readonly string[]> = {
-  vpr: ['subject', 'grade', 'participants', 'n2', 'n3', 'n4', 'n5'],
-  gia: ['exam', 'subject', 'participants', 'below_min'],
-  journal: ['subject', 'grade', 'participants', 'lowered', 'confirmed', 'raised'],
+  vpr: [
+    vprResults.subject,
+    vprResults.grade,
+    vprResults.participants,
+    vprResults.n2,
+    vprResults.n3,
+    vprResults.n4,
+    vprResults.n5,
+  ].map((c) => c.name),
+  gia: [giaResults.exam, giaResults.subject, giaResults.participants, giaResults.belowMin].map((c) => c.name),
+  journal: [
+    journalResults.subject,
+    journalResults.grade,
+    journalResults.participants,
+    journalResults.lowered,
+    journalResults.confirmed,
+    journalResults.raised,
+  ].map((c) => c.name),
 };
 
 // One row's value columns in COPY text format. Subjects and exams come from the known lists (read-results.ts), but
