@@ -27,10 +27,19 @@ export const defaultDueSoonDays = 14;
 /** Days overdue after which the level above is told (escalation), unless a programme sets its own. */
 export const defaultEscalationDays = 7;
 
+// One formatter per time zone: building an Intl.DateTimeFormat costs more than a whole report's roll-up
+// (4 % of the server's CPU on a deadline day, bench/deadline-day.ts).
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date (ISO) of an instant in a time zone: «today» for a region. */
 export function localDate(at: Date, timeZone: string): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    // en-CA formats as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(at);
 }
 
 const DAY = 86_400_000;
