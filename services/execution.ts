@@ -268,7 +268,7 @@ export async function reportExecution(
   id: string,
   body: z.infer<typeof reportBody>,
 ): Promise<ExecutionUnitDto> {
-  await inTransaction(ctx, async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const { u, p } = await unitForWrite(tx, ctx, id);
     const today = todayOf(ctx, p.timezone);
     const comment = body.comment ?? u.comment;
@@ -301,8 +301,11 @@ export async function reportExecution(
       before: unitSnapshot(u),
       after: unitSnapshot(after!),
     });
+    // The answer from what the transaction already holds, not a second reading of the unit and its programme.
+    const evidence = await loadEvidence(tx, [id]);
+    const comments = await commentCounts(tx, [id]);
+    return unitDto(ctx, after!, evidence, comments.get(id) ?? 0, today, p.settings.dueSoonDays);
   });
-  return getUnit(ctx, id);
 }
 
 // ——— evidence
