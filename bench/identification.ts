@@ -16,6 +16,7 @@ import { importResults } from '../services/results.ts';
 import { type Database, openDatabase } from '../storage/database.ts';
 import { municipalities, organisations, regions } from '../storage/schema.ts';
 import type { BenchRow } from './measure.ts';
+import { withPostgresDatabase } from './postgres.ts';
 
 const years = [2019, 2020, 2021];
 const kinds: ResultKind[] = ['vpr', 'gia', 'journal'];
@@ -157,27 +158,6 @@ async function baselinePostgres(url: string, data: Dataset): Promise<{ ms: numbe
   await c.end();
   const r = res.rows[0]!;
   return { ms, listed: Number(r.c1) + Number(r.c2) };
-}
-
-const pgAdminUrl = process.env.OPORA_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-async function withPostgresDatabase<T>(work: (url: string) => Promise<T>): Promise<T | null> {
-  const admin = new pg.Client({ connectionString: pgAdminUrl });
-  try {
-    await admin.connect();
-  } catch {
-    return null;
-  }
-  const name = `opora_bench_${process.pid}_${Math.floor(performance.now())}`;
-  await admin.query(`create database ${name}`);
-  const url = new URL(pgAdminUrl);
-  url.pathname = `/${name}`;
-  try {
-    return await work(url.toString());
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
 }
 
 function row(
