@@ -218,7 +218,12 @@ export const programmes = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('programmes_territory_idx').on(t.regionId, t.municipalityId)],
+  (t) => [
+    index('programmes_territory_idx').on(t.regionId, t.municipalityId),
+    // A programme's cascaded roadmaps are found by their parent at every dashboard, round and report: without
+    // this index each step of the recursive query scanned every programme of the country (bench/plans/).
+    index('programmes_parent_idx').on(t.parentProgrammeId),
+  ],
 );
 
 export const programmeSections = pgTable(

@@ -1,0 +1,1 @@
+CREATE INDEX "programmes_parent_idx" ON "programmes" USING btree ("parent_programme_id");
