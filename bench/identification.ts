@@ -200,7 +200,7 @@ export async function benchIdentification(regionCount?: number): Promise<BenchRo
     const o = await ours(d, data, ids);
     await d.close();
     const b = await baselinePglite(data);
-    rows.push(row('PGlite', data, o, b, null, mb()));
+    rows.push(row('PGlite', data, o, b, 1.5, mb()));
   }
   const pgRow = await withPostgresDatabase(async (url) => {
     peak.value = 0;
