@@ -73,6 +73,7 @@ import { updateVersioned } from '../storage/versioned.ts';
 import type { LoadPlan, LoadResult, LoadSchool } from './load-worker.ts';
 import { type BenchRow, table } from './measure.ts';
 import { type Nation, seedNation } from './national.ts';
+import { withPostgresDatabase } from './postgres.ts';
 
 export interface DeadlineDayOptions {
   /** Measured seconds per app (after a warm-up). */
@@ -571,29 +572,6 @@ const progress = (line: string) => process.stderr.write(`deadline-day: ${line}\n
 
 // ——— standalone: seed a small country and measure it
 
-const pgAdminUrl = process.env.OPORA_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-/** A throw-away PostgreSQL database for the run (null when no server answers). */
-async function withScratchPostgres<T>(work: (url: string) => Promise<T>): Promise<T | null> {
-  const pg = (await import('pg')).default;
-  const admin = new pg.Client({ connectionString: pgAdminUrl });
-  try {
-    await admin.connect();
-  } catch {
-    return null;
-  }
-  const name = `opora_deadline_${process.pid}_${Date.now()}`;
-  await admin.query(`create database ${name}`);
-  const url = new URL(pgAdminUrl);
-  url.pathname = `/${name}`;
-  try {
-    return await work(url.toString());
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
-
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
     options: {
@@ -630,7 +608,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   else {
     if (values.engine !== 'postgres') rows.push(...(await on({ kind: 'pglite', dataDir: null }, 'PGlite')));
     if (values.engine !== 'pglite') {
-      const pgRows = await withScratchPostgres((url) => on({ kind: 'postgres', url }, 'PostgreSQL'));
+      const pgRows = await withPostgresDatabase((url) => on({ kind: 'postgres', url }, 'PostgreSQL'));
       if (pgRows) rows.push(...pgRows);
     }
   }
