@@ -17,7 +17,7 @@ import { users } from '../storage/schema.ts';
 import type { BenchRow } from './measure.ts';
 import type { Nation } from './national.ts';
 
-const RUNS = 60;
+const RUNS = 100;
 
 function percentiles(times: number[]): { p50: number; p95: number } {
   const s = [...times].sort((a, b) => a - b);
@@ -33,6 +33,33 @@ async function timesOf(runs: number, work: () => Promise<unknown>): Promise<numb
     times.push(performance.now() - t0);
   }
   return times;
+}
+
+async function alternating(
+  runs: number,
+  first: () => Promise<unknown>,
+  second: () => Promise<unknown>,
+): Promise<{ first: number[]; second: number[] }> {
+  const out = { first: [] as number[], second: [] as number[] };
+  for (let i = 0; i < 3; i++) {
+    await first();
+    await second();
+  }
+  for (let i = 0; i < runs; i++)
+    for (const [work, times] of (i % 2 === 0
+      ? [
+          [first, out.first],
+          [second, out.second],
+        ]
+      : [
+          [second, out.second],
+          [first, out.first],
+        ]) as [() => Promise<unknown>, number[]][]) {
+      const t0 = performance.now();
+      await work();
+      times.push(performance.now() - t0);
+    }
+  return out;
 }
 
 interface Statement {
@@ -78,8 +105,10 @@ async function latencyRows(
   absoluteP95: number | null,
 ): Promise<BenchRow[]> {
   const statements = await recorded(d, work);
-  const ours = percentiles(await timesOf(RUNS, work));
-  const bare = percentiles(await timesOf(RUNS, () => replay(d, statements)));
+  // Ours and the baseline alternate run by run, so a pause of the machine or the collector weighs on both.
+  const times = await alternating(RUNS, work, () => replay(d, statements));
+  const ours = percentiles(times.first);
+  const bare = percentiles(times.second);
   const note = `(${engine}; запросов к базе: ${statements.length})`;
   return [
     {
