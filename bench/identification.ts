@@ -3,6 +3,7 @@
 // same engine in the same run: COPY of the same CSV rows into bare tables plus one GROUP BY query computing
 // the same shares and categories. PGlite always; PostgreSQL when a server answers.
 
+import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
@@ -14,8 +15,8 @@ import { systemActor } from '../services/context.ts';
 import { runIdentification } from '../services/identification.ts';
 import { importResults } from '../services/results.ts';
 import { type Database, openDatabase } from '../storage/database.ts';
-import { municipalities, organisations, regions } from '../storage/schema.ts';
 import type { BenchRow } from './measure.ts';
+import { insertTerritory } from './national.ts';
 import { withPostgresDatabase } from './postgres.ts';
 
 const years = [2019, 2020, 2021];
@@ -57,31 +58,7 @@ type Dataset = ReturnType<typeof nationalDataset>;
 /** Territory and schools, inserted directly: setting up the country is not what is measured. */
 async function loadTerritory(d: Database, data: Dataset): Promise<Map<string, string>> {
   const regionIds = new Map<string, string>();
-  for (const r of data.territory) {
-    const [row] = await d.db
-      .insert(regions)
-      .values({ code: r.code, name: r.name, shortName: r.shortName, timezone: r.timezone })
-      .returning({ id: regions.id });
-    regionIds.set(r.code, row!.id);
-    const ms = await d.db
-      .insert(municipalities)
-      .values(r.municipalities.map((m) => ({ regionId: row!.id, code: m.code, name: m.name })))
-      .returning({ id: municipalities.id, code: municipalities.code });
-    const mId = new Map(ms.map((m) => [m.code, m.id]));
-    for (let i = 0; i < r.schools.length; i += 1000)
-      await d.db.insert(organisations).values(
-        r.schools.slice(i, i + 1000).map((s) => ({
-          regionId: row!.id,
-          municipalityId: mId.get(s.municipalityCode)!,
-          kind: 'school',
-          type: s.type,
-          code: s.code,
-          name: s.name,
-          shortName: s.shortName,
-          urban: s.urban,
-        })),
-      );
-  }
+  for (const r of data.territory) regionIds.set(r.code, (await insertTerritory(d.db, r, randomUUID)).regionId);
   return regionIds;
 }
 

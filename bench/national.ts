@@ -16,8 +16,9 @@ import { parseArgs } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { readDeadline } from '../domain/deadline/read-deadline.ts';
+import { monthNames } from '../domain/deadline/words.ts';
 import { finalDeadline } from '../domain/execution/status.ts';
-import { mulberry32, syntheticRegions } from '../domain/identification/synthetic-results.ts';
+import { mulberry32, type SyntheticRegion, syntheticRegions } from '../domain/identification/synthetic-results.ts';
 import { emptyPassport } from '../domain/programme/programme.ts';
 import { actorOf, hashPassword } from '../services/auth.ts';
 import { createRound, freezeRound } from '../services/monitoring.ts';
@@ -94,20 +95,6 @@ async function insertAll(ex: Executor, table: PgTable, rows: Record<string, unkn
 }
 
 const ru = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
-const months = [
-  'Январь',
-  'Февраль',
-  'Март',
-  'Апрель',
-  'Май',
-  'Июнь',
-  'Июль',
-  'Август',
-  'Сентябрь',
-  'Октябрь',
-  'Ноябрь',
-  'Декабрь',
-];
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Deadline wordings as plans write them, spread over the year. */
@@ -116,11 +103,11 @@ function deadlineText(r: Rng, year: number): string {
   const day = 1 + Math.floor(r() * 28);
   const kind = r();
   if (kind < 0.45) return `До ${pad(day)}.${pad(m)}.${year}`;
-  if (kind < 0.7) return `${months[m - 1]} ${year} года`;
+  if (kind < 0.7) return `${monthNames[m - 1]} ${year} года`;
   if (kind < 0.8) return 'Ежеквартально';
   if (kind < 0.9) {
     const m2 = Math.min(12, m + 1 + Math.floor(r() * 3));
-    return `${months[m - 1]}, ${months[m2 - 1]!.toLowerCase()} ${year} года`;
+    return `${monthNames[m - 1]}, ${monthNames[m2 - 1]!.toLowerCase()} ${year} года`;
   }
   return 'В течение года';
 }
@@ -199,6 +186,41 @@ const indicatorNames = [
   ['Доля школ, заключивших договоры о партнёрстве', 'increase', '20', 'не менее 80'],
 ] as const;
 
+/** A synthetic region with its municipalities and schools, written as they are; ids from `id`. */
+export async function insertTerritory(ex: Executor, region: SyntheticRegion, id: () => string) {
+  const regionId = id();
+  await ex.insert(regions).values({
+    id: regionId,
+    code: region.code,
+    name: region.name,
+    shortName: region.shortName,
+    timezone: region.timezone,
+  });
+  const mIds = new Map(region.municipalities.map((m) => [m.code, id()]));
+  await insertAll(
+    ex,
+    municipalities,
+    region.municipalities.map((m) => ({ id: mIds.get(m.code), regionId, code: m.code, name: m.name })),
+  );
+  const schools = region.schools.map((s) => ({ ...s, id: id(), municipalityId: mIds.get(s.municipalityCode)! }));
+  await insertAll(
+    ex,
+    organisations,
+    schools.map((s) => ({
+      id: s.id,
+      regionId,
+      municipalityId: s.municipalityId,
+      kind: 'school',
+      type: s.type,
+      code: s.code,
+      name: s.name,
+      shortName: s.shortName,
+      urban: s.urban,
+    })),
+  );
+  return { regionId, mIds, schools };
+}
+
 /** Builds the country in an empty, migrated database. */
 export async function seedNation(d: Database, options: NationOptions = {}): Promise<Nation> {
   const seed = options.seed ?? nationDefaults.seed;
@@ -234,38 +256,9 @@ export async function seedNation(d: Database, options: NationOptions = {}): Prom
   for (const region of syntheticRegions({ seed, regions: options.regions })) {
     const r = rngOf(seed, 'nation', region.code);
     const id = idsFor(seed, 'nation', region.code);
-    const regionId = id();
     let regionUnits = 0;
     const result = await d.db.transaction(async (tx) => {
-      await tx.insert(regions).values({
-        id: regionId,
-        code: region.code,
-        name: region.name,
-        shortName: region.shortName,
-        timezone: region.timezone,
-      });
-      const mIds = new Map(region.municipalities.map((m) => [m.code, id()]));
-      await insertAll(
-        tx,
-        municipalities,
-        region.municipalities.map((m) => ({ id: mIds.get(m.code), regionId, code: m.code, name: m.name })),
-      );
-      const schools = region.schools.map((s) => ({ ...s, id: id(), municipalityId: mIds.get(s.municipalityCode)! }));
-      await insertAll(
-        tx,
-        organisations,
-        schools.map((s) => ({
-          id: s.id,
-          regionId,
-          municipalityId: s.municipalityId,
-          kind: 'school',
-          type: s.type,
-          code: s.code,
-          name: s.name,
-          shortName: s.shortName,
-          urban: s.urban,
-        })),
-      );
+      const { regionId, mIds, schools } = await insertTerritory(tx, region, id);
       let listed = schools.filter(() => r() < LISTED_SHARE);
       if (listed.length < 3) listed = schools.slice(0, 3);
       const listedByMunicipality = new Map<string, typeof listed>();
@@ -548,7 +541,7 @@ export async function seedNation(d: Database, options: NationOptions = {}): Prom
       counts.units! += unitRows.length;
       counts.indicatorValues! += values.length;
       regionUnits = unitRows.length;
-      return { listed, schools, coordinator, schoolAccounts, coordinatorId, regionalId };
+      return { regionId, listed, schools, coordinator, schoolAccounts, coordinatorId, regionalId };
     });
 
     // Two rounds behind «today», frozen by the coordinator as they would be, and one ahead.
@@ -573,7 +566,7 @@ export async function seedNation(d: Database, options: NationOptions = {}): Prom
     counts.schools! += result.schools.length;
     counts.listed! += result.listed.length;
     const row: NationRegion = {
-      id: regionId,
+      id: result.regionId,
       code: region.code,
       name: region.name,
       timezone: region.timezone,

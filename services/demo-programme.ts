@@ -4,6 +4,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { ProgrammeDraftDto } from '../contract/programmes.ts';
 import { ruDate } from '../domain/deadline/read-deadline.ts';
+import { monthNames } from '../domain/deadline/words.ts';
 import { addDays, localDate } from '../domain/execution/status.ts';
 import { groupBy } from '../domain/group-by.ts';
 import { emptyPassport } from '../domain/programme/programme.ts';
@@ -35,24 +36,10 @@ export async function createDemoProgramme(db: Db, regionCode: string, now: Date)
     return ruDate(d < period.start ? period.start : d > period.end ? period.end : d);
   };
   const until = (days: number) => `До ${day(days)}`;
-  const months = [
-    'Январь',
-    'Февраль',
-    'Март',
-    'Апрель',
-    'Май',
-    'Июнь',
-    'Июль',
-    'Август',
-    'Сентябрь',
-    'Октябрь',
-    'Ноябрь',
-    'Декабрь',
-  ];
   /** «Декабрь 2026 года»: a month ahead of today, kept inside the programme's year. */
   const monthText = (ahead: number) => {
     const m = Math.min(11, Number(today.slice(5, 7)) - 1 + ahead);
-    return `${months[m]} ${year} года`;
+    return `${monthNames[m]} ${year} года`;
   };
   const between = (from: number, to: number) => `${day(from).slice(0, 5)}-${day(to)}`;
   const activity = (

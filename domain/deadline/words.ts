@@ -50,6 +50,22 @@ export function tokenize(normalised: string): Token[] {
   return tokens;
 }
 
+/** The month names as a plan writes a month on its own: «Март 2026 года». */
+export const monthNames = [
+  'Январь',
+  'Февраль',
+  'Март',
+  'Апрель',
+  'Май',
+  'Июнь',
+  'Июль',
+  'Август',
+  'Сентябрь',
+  'Октябрь',
+  'Ноябрь',
+  'Декабрь',
+] as const;
+
 // All cases of the month names («март», «марта», «марте»…) and the usual abbreviations («сент.», «окт.»).
 const MONTHS = [
   /^(январ(ь|я|е|ю|ем)|янв)$/,

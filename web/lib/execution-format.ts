@@ -14,6 +14,7 @@ import type {
   timing,
   versionChange,
 } from '../../contract/execution.ts';
+import { monthNames } from '../../domain/deadline/words.ts';
 import { approvalActionLabels, approvalStatusLabels, changeFieldLabels } from '../../domain/execution/approval.ts';
 import { criterionGroupLabels, engagementLevelLabels } from '../../domain/execution/engagement.ts';
 import { evidenceFileLimit, evidenceKindLabels } from '../../domain/execution/evidence.ts';
@@ -426,20 +427,6 @@ export function compareLagging<T extends Lagging & ({ title: string } | { name: 
 
 // ---- calendar
 
-const monthNames = [
-  'Январь',
-  'Февраль',
-  'Март',
-  'Апрель',
-  'Май',
-  'Июнь',
-  'Июль',
-  'Август',
-  'Сентябрь',
-  'Октябрь',
-  'Ноябрь',
-  'Декабрь',
-] as const;
 const monthShort = ['янв', 'фев', 'мар', 'апр', 'май', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек'] as const;
 export const weekdayShort = ['Пн', 'Вт', 'Ср', 'Чт', 'Пт', 'Сб', 'Вс'] as const;
 
