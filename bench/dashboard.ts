@@ -88,13 +88,17 @@ async function replay(d: Database, statements: Statement[]): Promise<void> {
   for (const s of statements) await client.query(s.text, s.params);
 }
 
-export async function coordinatorContext(d: Database, nation: Nation): Promise<ServiceContext> {
+/** The account's context with «today» at the dataset's date. */
+export async function accountContext(d: Database, nation: Nation, login: string): Promise<ServiceContext> {
   const [account] = await d.db
     .select()
     .from(users)
-    .where(eq(sql`lower(${users.login})`, nation.largest.coordinator));
+    .where(eq(sql`lower(${users.login})`, login.toLowerCase()));
   return { db: d.db, actor: actorOf(account!), now: () => new Date(`${nation.today}T09:00:00Z`) };
 }
+
+export const coordinatorContext = (d: Database, nation: Nation) =>
+  accountContext(d, nation, nation.largest.coordinator);
 
 /** p50 and p95 of ours against the replayed statements, with the targets of issue 9. */
 async function latencyRows(

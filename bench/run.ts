@@ -7,9 +7,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { programmeExecution } from '../services/execution.ts';
 import { programmeDashboard, regionDashboard } from '../services/monitoring.ts';
-import { openDatabase } from '../storage/database.ts';
-import { benchDashboards, coordinatorContext, explainOperation } from './dashboard.ts';
+import { openDatabase, queryRows } from '../storage/database.ts';
+import { accountContext, benchDashboards, coordinatorContext, explainOperation } from './dashboard.ts';
 import { benchDeadlineDay } from './deadline-day.ts';
 import { benchIdentification } from './identification.ts';
 import { type BenchRow, table } from './measure.ts';
@@ -66,6 +68,20 @@ async function national(engine: 'PGlite' | 'PostgreSQL', url: string | null): Pr
     writeFileSync(
       path.join(plansDir, `${name}-programme-dashboard.txt`),
       await explainOperation(d, () => programmeDashboard(ctx, nation.largest.programmeId, {})),
+    );
+    // What a school reads on a deadline day: its roadmap's dashboard and execution page.
+    const school = nation.largest.schoolAccounts[0]!;
+    const schoolCtx = await accountContext(d, nation, school.login);
+    const [roadmap] = await queryRows<{ id: string }>(
+      d.db,
+      sql`select id from programmes where organisation_id = ${school.organisationId} and level = 'school'`,
+    );
+    writeFileSync(
+      path.join(plansDir, `${name}-school-roadmap.txt`),
+      await explainOperation(d, async () => {
+        await programmeDashboard(schoolCtx, roadmap!.id, {});
+        await programmeExecution(schoolCtx, roadmap!.id);
+      }),
     );
     const c = nation.counts;
     const n = (x: number | undefined) => (x ?? 0).toLocaleString('ru-RU');
