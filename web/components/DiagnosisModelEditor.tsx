@@ -210,8 +210,6 @@ function ModelRules({
           notifications.show({ color: 'teal', message: `Модель сохранена: версия ${saved.version}.` }),
       },
     );
-  const numberValue = (v: number) => (Number.isFinite(v) ? v : '');
-  const asNumber = (v: string | number) => (typeof v === 'number' ? v : Number.NaN);
 
   return (
     <Stack gap="sm">
@@ -259,42 +257,20 @@ function ModelRules({
                         </Text>
                       ))}
                     </Table.Td>
-                    <Table.Td>
-                      {editable ? (
-                        <NumberInput
-                          aria-label={`Высокий риск от: ${title}`}
-                          value={numberValue(rule.high)}
-                          onChange={(v) => setRule(n, { high: asNumber(v) })}
-                          min={0}
-                          max={100}
-                          decimalScale={2}
-                          decimalSeparator=","
-                          size="xs"
-                          w={110}
-                          error={messages.length > 0}
-                        />
-                      ) : (
-                        scoreText(rule.high)
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {editable ? (
-                        <NumberInput
-                          aria-label={`Средний риск от: ${title}`}
-                          value={numberValue(rule.medium)}
-                          onChange={(v) => setRule(n, { medium: asNumber(v) })}
-                          min={0}
-                          max={100}
-                          decimalScale={2}
-                          decimalSeparator=","
-                          size="xs"
-                          w={110}
-                          error={messages.length > 0}
-                        />
-                      ) : (
-                        scoreText(rule.medium)
-                      )}
-                    </Table.Td>
+                    <ThresholdCell
+                      label={`Высокий риск от: ${title}`}
+                      value={rule.high}
+                      editable={editable}
+                      invalid={messages.length > 0}
+                      onChange={(v) => setRule(n, { high: v })}
+                    />
+                    <ThresholdCell
+                      label={`Средний риск от: ${title}`}
+                      value={rule.medium}
+                      editable={editable}
+                      invalid={messages.length > 0}
+                      onChange={(v) => setRule(n, { medium: v })}
+                    />
                     <Table.Td>
                       <Button
                         variant="subtle"
@@ -470,5 +446,39 @@ function CopyForm({
         </Group>
       </Stack>
     </form>
+  );
+}
+
+// A number field shows an unset value as empty and gives back NaN for it, so the model's check can name it.
+const numberValue = (v: number) => (Number.isFinite(v) ? v : '');
+const asNumber = (v: string | number) => (typeof v === 'number' ? v : Number.NaN);
+
+/** A factor's threshold (0–100): a number field while the model is edited, the score otherwise. */
+function ThresholdCell(props: {
+  label: string;
+  value: number;
+  editable: boolean;
+  invalid: boolean;
+  onChange: (value: number) => void;
+}) {
+  return (
+    <Table.Td>
+      {props.editable ? (
+        <NumberInput
+          aria-label={props.label}
+          value={numberValue(props.value)}
+          onChange={(v) => props.onChange(asNumber(v))}
+          min={0}
+          max={100}
+          decimalScale={2}
+          decimalSeparator=","
+          size="xs"
+          w={110}
+          error={props.invalid}
+        />
+      ) : (
+        scoreText(props.value)
+      )}
+    </Table.Td>
   );
 }
