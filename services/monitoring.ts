@@ -272,8 +272,8 @@ async function engagementRows(ex: Executor, r: RoundRecord, v: UnitView): Promis
   );
 }
 
-async function liveSnapshot(ex: Executor, ctx: ServiceContext, p: ProgrammeRecord, r: RoundRecord): Promise<Snapshot> {
-  const v = await unitView(ex, ctx, p);
+async function liveSnapshot(ex: Executor, v: UnitView, r: RoundRecord): Promise<Snapshot> {
+  const p = v.root;
   const picture = await pictureAt(ex, v, r.date, r.threshold);
   const indicators = await indicatorRows(ex, p, r.date);
   const engagement = r.kind === 'engagement' ? await engagementRows(ex, r, v) : [];
@@ -290,11 +290,12 @@ async function roundForRead(ctx: ServiceContext, id: string) {
 
 export async function roundDetail(ctx: ServiceContext, id: string): Promise<RoundDetailDto> {
   const { r, p } = await roundForRead(ctx, id);
-  const snapshot = frozenFor(ctx, p, r) ?? (await liveSnapshot(ctx.db, ctx, p, r));
+  const v = await unitView(ctx.db, ctx, p);
+  const snapshot = frozenFor(ctx, p, r) ?? (await liveSnapshot(ctx.db, v, r));
   const rounds = (await listRounds(ctx.db, [p.id])).filter((x) => x.kind === 'execution');
   const states = await ownStates(
     ctx.db,
-    await unitView(ctx.db, ctx, p),
+    v,
     rounds.filter((x) => !frozenFor(ctx, p, x)).map((x) => x.date),
   );
   return {
@@ -435,7 +436,7 @@ export async function freezeRound(ctx: ServiceContext, id: string, version: numb
   await inTransaction(ctx, async (tx) => {
     const { r, p } = await roundForWrite(tx, ctx, id);
     if (r.frozenAt) throw new DomainError('conflict.state', 'Итоги этого мониторинга уже зафиксированы.');
-    const snapshot = await liveSnapshot(tx, ctx, p, r);
+    const snapshot = await liveSnapshot(tx, await unitView(tx, ctx, p), r);
     const frozenAt = ctx.now?.() ?? new Date();
     if (!(await updateVersioned(tx, monitoringRounds, id, version, { snapshot, frozenAt, frozenBy: ctx.actor.login })))
       throw await staleWrite(tx, 'monitoring_round', id, version, roundLabels);
